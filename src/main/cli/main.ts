@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util'
+import { CliError, checkAnnotator, exportCommand, importCommand, serveCommand, type Output } from './commands'
+
+const USAGE = `Usage: spanmark <command> [options]
+
+  import --project FILE.sqlite [--annotator NAME] FILE...   add .txt / .jsonl files (all or nothing)
+  export --project FILE.sqlite --annotator NAME --out FILE.jsonl
+  serve  [--project FILE.sqlite] [--port N] [--annotator NAME]   web mode on 127.0.0.1
+
+Offsets in JSONL are Unicode code points, end exclusive.`
+
+const console_: Output = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') }
+
+/** Runs one CLI command; resolves with the exit status (serve keeps running and resolves 0). */
+export async function runCli(argv: string[], io: Output = console_): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        project: { type: 'string' },
+        annotator: { type: 'string' },
+        out: { type: 'string' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
+      }
+    })
+    if (values.help || command === undefined || command === 'help' || command === '--help') {
+      io.out(USAGE)
+      return command === undefined ? 2 : 0
+    }
+    switch (command) {
+      case 'import':
+        if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        importCommand({ project: values.project, annotator: checkAnnotator(values.annotator, false), files: positionals }, io)
+        return 0
+      case 'export':
+        if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        if (!values.out) throw new CliError('Missing --out FILE.jsonl.', 2)
+        exportCommand({ project: values.project, annotator: checkAnnotator(values.annotator, true) as string, out: values.out }, io)
+        return 0
+      case 'serve': {
+        const port = values.port === undefined ? 0 : Number(values.port)
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535, not ${values.port}.`, 2)
+        const { server, project } = await serveCommand({ project: values.project, port, annotator: checkAnnotator(values.annotator, false) }, io)
+        const stop = (): void => {
+          void server.close().then(() => {
+            project.close()
+            process.exit(0)
+          })
+        }
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+        return 0
+      }
+      default:
+        throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2)
+    }
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`spanmark: ${err.message}`)
+      for (const d of err.details) io.err(`  ${d}`)
+      return err.status
+    }
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`spanmark: ${err.message}\n\n${USAGE}`)
+      return 2
+    }
+    io.err(`spanmark: ${err instanceof Error ? err.message : String(err)}`)
+    return 1
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((status) => {
+    if (status !== 0) process.exitCode = status
+  })
+}

@@ -1,0 +1,36 @@
+import { apiContract, isApiMethod, type ApiHandlers, type ApiMethod } from '../shared/api'
+import { ApiError, describeZodError, type Envelope } from '../shared/errors'
+
+export type Dispatch = (method: unknown, args: unknown) => Promise<Envelope>
+
+/**
+ * The single entry every transport calls: checks the method name, validates the
+ * arguments against the contract, runs the handler and wraps the outcome in an
+ * envelope. Errors become messages for people; nothing throws across a transport.
+ */
+export function createDispatcher(handlers: ApiHandlers, log: (err: unknown) => void = defaultLog): Dispatch {
+  return async (method, rawArgs) => {
+    try {
+      if (!isApiMethod(method)) throw new ApiError('unknown_method', `Unknown API method ${JSON.stringify(method)}.`)
+      const parsed = apiContract[method].args.safeParse(rawArgs ?? {})
+      if (!parsed.success) {
+        const details = describeZodError(parsed.error)
+        throw new ApiError('invalid_args', `Invalid arguments for ${method}: ${details.join('; ')}`, details)
+      }
+      const handler = handlers[method] as (args: unknown) => unknown
+      const result = await handler(parsed.data)
+      return { ok: true, result }
+    } catch (err) {
+      if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message, details: err.details } }
+      log(err)
+      const message = err instanceof Error ? err.message : String(err)
+      return { ok: false, error: { code: 'internal', message: `Spanmark hit an internal error: ${message}`, details: [] } }
+    }
+  }
+}
+
+function defaultLog(err: unknown): void {
+  console.error('[spanmark]', err)
+}
+
+export type { ApiMethod }

@@ -1,0 +1,159 @@
+import type { MutationResult } from '../../shared/api'
+import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
+import { ApiError } from '../../shared/errors'
+import { codePointSlice } from '../../shared/offsets'
+import type { ChangeKind } from '../store/history-repo'
+import type { Project } from '../store/project'
+
+const now = (): string => new Date().toISOString()
+
+/**
+ * Creating, relabelling and deleting spans, and undo/redo over the change
+ * history. Every method commits one transaction before it returns, so a
+ * returned result means the change is on disk.
+ */
+export class AnnotationService {
+  constructor(private readonly project: Project) {}
+
+  createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string }): MutationResult {
+    const { project } = this
+    const doc = project.documents.text(a.docId)
+    if (!doc) throw new ApiError('not_found', `There is no document "${a.docId}" in this project.`)
+    if (a.end <= a.start) throw new ApiError('invalid_args', `A span must cover at least one character (start ${a.start}, end ${a.end}).`)
+    if (a.end > doc.length) {
+      throw new ApiError('invalid_args', `The span ends at ${a.end}, past the end of "${a.docId}" (${doc.length} characters).`)
+    }
+    const label = this.label(a.label)
+    const state: SpanState = { start: a.start, end: a.end, label: a.label }
+    const quoted = quote(codePointSlice(doc.text, a.start, a.end))
+    return project.write(() => {
+      if (project.spans.findIdentical(a.docId, a.annotator, state)) {
+        return { applied: false, description: `${quoted} is already labelled ${label.name}`, changes: [], savedAt: now() }
+      }
+      const span = project.spans.insert({ docId: a.docId, annotator: a.annotator, ...state })
+      const change: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: state }
+      return this.commitAction(a.annotator, 'create', `Label ${quoted} as ${label.name}`, [change])
+    })
+  }
+
+  relabelSpan(a: { annotator: string; spanId: number; label: string }): MutationResult {
+    const label = this.label(a.label)
+    return this.project.write(() => {
+      const span = this.ownSpan(a.annotator, a.spanId)
+      if (span.label === a.label) {
+        return { applied: false, description: `The span is already ${label.name}`, changes: [], savedAt: now() }
+      }
+      const after: SpanState = { start: span.start, end: span.end, label: a.label }
+      if (this.project.spans.findIdentical(span.docId, span.annotator, after)) {
+        throw new ApiError('conflict', `There is already a ${label.name} span on ${this.spanText(span)}. Delete this one instead.`)
+      }
+      this.project.spans.update(span.id, after)
+      const change: SpanChange = { spanId: span.id, docId: span.docId, annotator: span.annotator, before: stateOf(span), after }
+      return this.commitAction(a.annotator, 'relabel', `Relabel ${this.spanText(span)} as ${label.name}`, [change])
+    })
+  }
+
+  deleteSpan(a: { annotator: string; spanId: number }): MutationResult {
+    return this.project.write(() => {
+      const span = this.ownSpan(a.annotator, a.spanId)
+      this.project.spans.delete(span.id)
+      const change: SpanChange = { spanId: span.id, docId: span.docId, annotator: span.annotator, before: stateOf(span), after: null }
+      return this.commitAction(a.annotator, 'delete', `Delete ${this.spanText(span)}`, [change])
+    })
+  }
+
+  undo(a: { annotator: string }): MutationResult {
+    return this.project.write(() => {
+      const top = this.project.history.topUndo(a.annotator)
+      if (!top) return { applied: false, description: 'Nothing to undo', changes: [], savedAt: now() }
+      const inverse = this.project.history
+        .changesOf(top.groupId)
+        .reverse()
+        .map((c) => ({ ...c, before: c.after, after: c.before }))
+      this.applyAll(inverse, 'undo')
+      this.project.history.markUndone(a.annotator, top.seq, true)
+      return this.record(a.annotator, 'undo', `Undo: ${top.description}`, inverse, top.groupId).mutation
+    })
+  }
+
+  redo(a: { annotator: string }): MutationResult {
+    return this.project.write(() => {
+      const top = this.project.history.topRedo(a.annotator)
+      if (!top) return { applied: false, description: 'Nothing to redo', changes: [], savedAt: now() }
+      const changes = this.project.history.changesOf(top.groupId)
+      this.applyAll(changes, 'redo')
+      this.project.history.markUndone(a.annotator, top.seq, false)
+      return this.record(a.annotator, 'redo', `Redo: ${top.description}`, changes, top.groupId).mutation
+    })
+  }
+
+  private commitAction(annotator: string, kind: ChangeKind, description: string, changes: SpanChange[]): MutationResult {
+    const { groupId, mutation } = this.record(annotator, kind, description, changes, null)
+    this.project.history.pushUndoable(annotator, groupId)
+    return mutation
+  }
+
+  private record(
+    annotator: string,
+    kind: ChangeKind,
+    description: string,
+    changes: SpanChange[],
+    reverts: number | null
+  ): { groupId: number; mutation: MutationResult } {
+    const at = now()
+    const groupId = this.project.history.openGroup({ at, actor: annotator, kind, description, reverts })
+    for (const c of changes) this.project.history.record(groupId, c)
+    return { groupId, mutation: { applied: true, description, changes, savedAt: at } }
+  }
+
+  /** Moves each span from `before` to `after`, refusing if someone changed it since. */
+  private applyAll(changes: SpanChange[], what: 'undo' | 'redo'): void {
+    for (const c of changes) {
+      const current = this.project.spans.get(c.spanId)
+      if (!sameState(current ? stateOf(current) : null, c.before)) {
+        throw new ApiError('conflict', `Cannot ${what}: the span was changed elsewhere since (another window or tab). Reload to see it.`)
+      }
+      if (c.after === null) this.project.spans.delete(c.spanId)
+      else if (c.before === null) {
+        if (this.project.spans.findIdentical(c.docId, c.annotator, c.after)) {
+          throw new ApiError('conflict', `Cannot ${what}: an identical span exists now.`)
+        }
+        this.project.spans.restore({ id: c.spanId, docId: c.docId, annotator: c.annotator, ...c.after })
+      } else this.project.spans.update(c.spanId, c.after)
+    }
+  }
+
+  private ownSpan(annotator: string, spanId: number): Span {
+    const span = this.project.spans.get(spanId)
+    if (!span) throw new ApiError('not_found', `Span ${spanId} no longer exists; it may have been deleted in another window. Reload.`)
+    if (span.annotator !== annotator) {
+      throw new ApiError('conflict', `That span is in ${span.annotator}'s layer; you can change only your own (${annotator}).`)
+    }
+    return span
+  }
+
+  private label(key: string): LabelDef {
+    const label = this.project.labels.list().find((l) => l.key === key)
+    if (!label) throw new ApiError('invalid_args', `This project has no label "${key}".`)
+    return label
+  }
+
+  private spanText(span: Span): string {
+    const doc = this.project.documents.text(span.docId)
+    return doc ? quote(codePointSlice(doc.text, span.start, span.end)) : `span ${span.id}`
+  }
+}
+
+function stateOf(s: SpanState): SpanState {
+  return { start: s.start, end: s.end, label: s.label }
+}
+
+function sameState(a: SpanState | null, b: SpanState | null): boolean {
+  if (a === null || b === null) return a === b
+  return a.start === b.start && a.end === b.end && a.label === b.label
+}
+
+function quote(text: string): string {
+  const chars = [...text.replace(/\s+/g, ' ')]
+  return `“${chars.length > 40 ? chars.slice(0, 39).join('') + '…' : chars.join('')}”`
+}

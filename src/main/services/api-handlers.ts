@@ -1,0 +1,77 @@
+import { basename } from 'node:path'
+import type { ApiHandlers, Session } from '../../shared/api'
+import type { Layout } from '../../shared/domain'
+import { ApiError } from '../../shared/errors'
+import { layoutSchema } from '../../shared/schemas'
+import type { PrefsStore } from '../prefs'
+import type { Project } from '../store/project'
+import { AnnotationService } from './annotation-service'
+import { exportLayer } from './export-service'
+import { importFiles } from './import-service'
+
+export interface CoreOptions {
+  project: Project
+  prefs: PrefsStore
+  /** Annotator given on the command line; wins over the saved preference for this session. */
+  annotator?: string | undefined
+}
+
+/**
+ * The one implementation of every API method. Electron IPC, the web-mode HTTP
+ * server and tests call these through the dispatcher, which validates input.
+ */
+export function createApiHandlers({ project, prefs, annotator }: CoreOptions): ApiHandlers {
+  const annotations = new AnnotationService(project)
+  let sessionAnnotator: string | null = annotator ?? prefs.read().annotator ?? null
+
+  const session = (): Session => ({
+    projectPath: project.path,
+    projectName: basename(project.path).replace(/\.sqlite$/i, ''),
+    annotator: sessionAnnotator,
+    labels: project.labels.list(),
+    layout: savedLayout(project),
+    documentCount: project.documents.count()
+  })
+
+  return {
+    getSession: () => session(),
+    setAnnotator: ({ name }) => {
+      prefs.update({ annotator: name })
+      sessionAnnotator = name
+      return session()
+    },
+    saveLayout: ({ layout }) => {
+      project.write(() => project.settings.set('layout', layout))
+      return { savedAt: new Date().toISOString() }
+    },
+    listDocuments: ({ annotator: who }) => project.documents.summaries(who),
+    getDocument: ({ id }) => {
+      const doc = project.documents.get(id)
+      if (!doc) throw new ApiError('not_found', `There is no document "${id}" in this project.`)
+      return doc
+    },
+    listSpans: ({ docId, annotator: who }) => project.spans.layer(docId, who),
+    createSpan: (a) => annotations.createSpan(a),
+    relabelSpan: (a) => annotations.relabelSpan(a),
+    deleteSpan: (a) => annotations.deleteSpan(a),
+    undo: (a) => annotations.undo(a),
+    redo: (a) => annotations.redo(a),
+    importFiles: ({ annotator: who, files }) =>
+      importFiles(
+        project,
+        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
+        { annotator: who, actor: sessionAnnotator ?? who }
+      ),
+    exportJsonl: ({ annotator: who }) => {
+      const parts: string[] = []
+      const counts = exportLayer(project, who, (line) => parts.push(line))
+      const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.jsonl`
+      return { fileName, content: parts.join(''), ...counts }
+    }
+  }
+}
+
+function savedLayout(project: Project): Layout | null {
+  const parsed = layoutSchema.safeParse(project.settings.get('layout'))
+  return parsed.success ? parsed.data : null
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import { annotatorName, docId, offset } from '../../shared/schemas'
+import { describeZodError } from '../../shared/errors'
+import { OffsetMap } from '../../shared/offsets'
+
+export interface ParsedSpan {
+  start: number
+  end: number
+  label: string
+  /** Where the span came from, for messages: "file.jsonl:3: span 2". */
+  where: string
+}
+
+export interface ParsedDoc {
+  id: string
+  text: string
+  meta: Record<string, unknown>
+  annotator: string | undefined
+  spans: ParsedSpan[]
+  where: string
+}
+
+export interface ParsedFile {
+  name: string
+  docs: ParsedDoc[]
+  problems: string[]
+}
+
+const jsonlSpan = z.looseObject({
+  start: offset,
+  end: offset,
+  label: z.string().min(1),
+  text: z.string().optional()
+})
+
+const jsonlLine = z.looseObject({
+  id: docId,
+  text: z.string(),
+  meta: z.record(z.string(), z.unknown()).optional(),
+  annotator: annotatorName.optional(),
+  spans: z.array(jsonlSpan).optional()
+})
+
+/** File name without folders and without its last extension: the id of a .txt document. */
+export function baseName(name: string): string {
+  const file = name.split(/[\\/]/).pop() ?? name
+  const dot = file.lastIndexOf('.')
+  return dot > 0 ? file.slice(0, dot) : file
+}
+
+/**
+ * Decodes and checks one import file on its own (labels and the project's
+ * existing documents are checked by the import service). UTF-8 only; a BOM is
+ * dropped; text is otherwise kept exactly, CR/LF included.
+ */
+export function parseImportFile(name: string, bytes: Uint8Array): ParsedFile {
+  const out: ParsedFile = { name, docs: [], problems: [] }
+  const lower = name.toLowerCase()
+  const kind = lower.endsWith('.txt') ? 'txt' : lower.endsWith('.jsonl') ? 'jsonl' : null
+  if (!kind) {
+    out.problems.push(`${name}: only .txt (one document) and .jsonl files can be imported.`)
+    return out
+  }
+  let content: string
+  try {
+    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    out.problems.push(`${name}:${lineOfBadUtf8(bytes)}: the file is not valid UTF-8. Save it as UTF-8 and import it again.`)
+    return out
+  }
+  if (kind === 'txt') {
+    const id = baseName(name)
+    out.docs.push({ id, text: content, meta: {}, annotator: undefined, spans: [], where: name })
+    return out
+  }
+  parseJsonl(name, content, out)
+  if (out.docs.length === 0 && out.problems.length === 0) out.problems.push(`${name}: the file has no documents (it is empty).`)
+  return out
+}
+
+function parseJsonl(name: string, content: string, out: ParsedFile): void {
+  const lines = content.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string
+    if (raw.trim() === '') continue
+    const where = `${name}:${i + 1}`
+    let value: unknown
+    try {
+      value = JSON.parse(raw)
+    } catch (err) {
+      out.problems.push(`${where}: not valid JSON (${(err as Error).message}).`)
+      continue
+    }
+    const parsed = jsonlLine.safeParse(value)
+    if (!parsed.success) {
+      out.problems.push(`${where}: ${describeZodError(parsed.error).join('; ')}.`)
+      continue
+    }
+    const line = parsed.data
+    const map = OffsetMap.of(line.text)
+    const spans: ParsedSpan[] = []
+    ;(line.spans ?? []).forEach((s, k) => {
+      const at = `${where}: span ${k + 1}`
+      if (s.end <= s.start) out.problems.push(`${at}: end (${s.end}) must be greater than start (${s.start}).`)
+      else if (s.end > map.cpLength) {
+        out.problems.push(`${at}: end (${s.end}) is past the end of the text (${map.cpLength} code points).`)
+      } else if (s.text !== undefined && s.text !== line.text.slice(map.toUtf16(s.start), map.toUtf16(s.end))) {
+        const actual = line.text.slice(map.toUtf16(s.start), map.toUtf16(s.end))
+        out.problems.push(
+          `${at}: its "text" ${JSON.stringify(s.text)} differs from the text at ${s.start}..${s.end} (${JSON.stringify(actual)}). Offsets must be Unicode code points, end exclusive.`
+        )
+      } else spans.push({ start: s.start, end: s.end, label: s.label, where: at })
+    })
+    out.docs.push({ id: line.id, text: line.text, meta: line.meta ?? {}, annotator: line.annotator, spans, where })
+  }
+}
+
+function lineOfBadUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  let line = 1
+  let start = 0
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i))
+      } catch {
+        return line
+      }
+      line++
+      start = i + 1
+    }
+  }
+  return line
+}

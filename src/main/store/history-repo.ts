@@ -1,0 +1,121 @@
+import type { SpanChange, SpanState } from '../../shared/domain'
+import type { Db } from './database'
+
+export type ChangeKind = 'create' | 'relabel' | 'delete' | 'import' | 'undo' | 'redo'
+
+export interface ChangeGroup {
+  id: number
+  at: string
+  actor: string
+  kind: ChangeKind
+  description: string
+  reverts: number | null
+}
+
+interface ChangeRow {
+  spanId: number
+  docId: string
+  annotator: string
+  before: string | null
+  after: string | null
+}
+
+export interface StackEntry {
+  seq: number
+  groupId: number
+  description: string
+}
+
+/**
+ * The append-only change history (triggers forbid UPDATE and DELETE) and each
+ * annotator's undo/redo stack, whose entries point into the history.
+ */
+export class HistoryRepo {
+  private readonly groupStmt
+  private readonly changeStmt
+  private readonly changesOfStmt
+  private readonly groupOfStmt
+  private readonly clearRedoStmt
+  private readonly pushStmt
+  private readonly topUndoStmt
+  private readonly topRedoStmt
+  private readonly markStmt
+  private readonly recentStmt
+
+  constructor(db: Db) {
+    this.groupStmt = db.prepare(
+      'INSERT INTO change_groups (at, actor, kind, description, reverts) VALUES (@at, @actor, @kind, @description, @reverts)'
+    )
+    this.changeStmt = db.prepare(
+      'INSERT INTO span_changes (group_id, span_id, doc_id, annotator, before, after) VALUES (?, ?, ?, ?, ?, ?)'
+    )
+    this.changesOfStmt = db.prepare<[number], ChangeRow>(
+      'SELECT span_id AS spanId, doc_id AS docId, annotator, before, after FROM span_changes WHERE group_id = ? ORDER BY id'
+    )
+    this.groupOfStmt = db.prepare<[number], ChangeGroup>('SELECT id, at, actor, kind, description, reverts FROM change_groups WHERE id = ?')
+    this.clearRedoStmt = db.prepare<[string]>('DELETE FROM undo_stack WHERE annotator = ? AND undone = 1')
+    this.pushStmt = db.prepare<[string, string, number]>(
+      'INSERT INTO undo_stack (annotator, seq, group_id) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM undo_stack WHERE annotator = ?), ?)'
+    )
+    const entry = 'SELECT u.seq, u.group_id AS groupId, g.description FROM undo_stack u JOIN change_groups g ON g.id = u.group_id'
+    this.topUndoStmt = db.prepare<[string], StackEntry>(`${entry} WHERE u.annotator = ? AND u.undone = 0 ORDER BY u.seq DESC LIMIT 1`)
+    this.topRedoStmt = db.prepare<[string], StackEntry>(`${entry} WHERE u.annotator = ? AND u.undone = 1 ORDER BY u.seq ASC LIMIT 1`)
+    this.markStmt = db.prepare<[number, string, number]>('UPDATE undo_stack SET undone = ? WHERE annotator = ? AND seq = ?')
+    this.recentStmt = db.prepare<[number], ChangeGroup>(
+      'SELECT id, at, actor, kind, description, reverts FROM change_groups ORDER BY id DESC LIMIT ?'
+    )
+  }
+
+  /** Opens a group of changes; every span change of one user action goes into one group. */
+  openGroup(g: Omit<ChangeGroup, 'id'>): number {
+    return Number(this.groupStmt.run(g).lastInsertRowid)
+  }
+
+  record(groupId: number, c: SpanChange): void {
+    this.changeStmt.run(groupId, c.spanId, c.docId, c.annotator, encode(c.before), encode(c.after))
+  }
+
+  changesOf(groupId: number): SpanChange[] {
+    return this.changesOfStmt.all(groupId).map((r) => ({
+      spanId: r.spanId,
+      docId: r.docId,
+      annotator: r.annotator,
+      before: decode(r.before),
+      after: decode(r.after)
+    }))
+  }
+
+  group(id: number): ChangeGroup | undefined {
+    return this.groupOfStmt.get(id)
+  }
+
+  recent(limit: number): ChangeGroup[] {
+    return this.recentStmt.all(limit)
+  }
+
+  /** A new action: it goes on the undo stack and the redo stack is cleared. */
+  pushUndoable(annotator: string, groupId: number): void {
+    this.clearRedoStmt.run(annotator)
+    this.pushStmt.run(annotator, annotator, groupId)
+  }
+
+  topUndo(annotator: string): StackEntry | undefined {
+    return this.topUndoStmt.get(annotator)
+  }
+
+  topRedo(annotator: string): StackEntry | undefined {
+    return this.topRedoStmt.get(annotator)
+  }
+
+  markUndone(annotator: string, seq: number, undone: boolean): void {
+    this.markStmt.run(undone ? 1 : 0, annotator, seq)
+  }
+}
+
+function encode(s: SpanState | null): string | null {
+  return s === null ? null : JSON.stringify({ start: s.start, end: s.end, label: s.label })
+}
+
+function decode(s: string | null): SpanState | null {
+  return s === null ? null : (JSON.parse(s) as SpanState)
+}

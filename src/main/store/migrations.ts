@@ -1,0 +1,80 @@
+/**
+ * Schema migrations, applied in order inside one transaction each; PRAGMA
+ * user_version records how many have run. Never edit a released migration:
+ * append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: documents, labels, spans, append-only change history, undo stacks, settings */ `
+  CREATE TABLE documents (
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',
+    length INTEGER NOT NULL CHECK (length >= 0),
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE labels (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    hotkey TEXT NOT NULL,
+    color TEXT NOT NULL,
+    guideline TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+  );
+
+  CREATE TABLE spans (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    label TEXT NOT NULL REFERENCES labels(key) ON UPDATE CASCADE,
+    CHECK (start >= 0 AND end > start)
+  );
+  CREATE UNIQUE INDEX spans_identity ON spans(doc_id, annotator, start, end, label);
+  CREATE INDEX spans_by_layer ON spans(annotator, doc_id);
+
+  CREATE TABLE change_groups (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('create', 'relabel', 'delete', 'import', 'undo', 'redo')),
+    description TEXT NOT NULL,
+    reverts INTEGER REFERENCES change_groups(id)
+  );
+
+  CREATE TABLE span_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    group_id INTEGER NOT NULL REFERENCES change_groups(id),
+    span_id INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX span_changes_by_group ON span_changes(group_id);
+
+  CREATE TRIGGER change_groups_append_only_u BEFORE UPDATE ON change_groups
+    BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER change_groups_append_only_d BEFORE DELETE ON change_groups
+    BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER span_changes_append_only_u BEFORE UPDATE ON span_changes
+    BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER span_changes_append_only_d BEFORE DELETE ON span_changes
+    BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+
+  CREATE TABLE undo_stack (
+    annotator TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    group_id INTEGER NOT NULL REFERENCES change_groups(id),
+    undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+    PRIMARY KEY (annotator, seq)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `
+]

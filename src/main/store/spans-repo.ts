@@ -1,0 +1,83 @@
+import type { Span, SpanState } from '../../shared/domain'
+import type { Db } from './database'
+
+interface SpanRow {
+  id: number
+  docId: string
+  annotator: string
+  start: number
+  end: number
+  label: string
+}
+
+const COLUMNS = 'id, doc_id AS docId, annotator, start, end, label'
+
+/** Spans of every annotator layer. Offsets are code points, end exclusive. */
+export class SpansRepo {
+  private readonly insertStmt
+  private readonly insertWithIdStmt
+  private readonly insertIgnoreStmt
+  private readonly getStmt
+  private readonly deleteStmt
+  private readonly updateStmt
+  private readonly identicalStmt
+  private readonly layerOfDocStmt
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      'INSERT INTO spans (doc_id, annotator, start, end, label) VALUES (@docId, @annotator, @start, @end, @label)'
+    )
+    this.insertWithIdStmt = db.prepare(
+      'INSERT INTO spans (id, doc_id, annotator, start, end, label) VALUES (@id, @docId, @annotator, @start, @end, @label)'
+    )
+    this.insertIgnoreStmt = db.prepare(
+      'INSERT OR IGNORE INTO spans (doc_id, annotator, start, end, label) VALUES (@docId, @annotator, @start, @end, @label)'
+    )
+    this.getStmt = db.prepare<[number], SpanRow>(`SELECT ${COLUMNS} FROM spans WHERE id = ?`)
+    this.deleteStmt = db.prepare<[number]>('DELETE FROM spans WHERE id = ?')
+    this.updateStmt = db.prepare('UPDATE spans SET start = @start, end = @end, label = @label WHERE id = @id')
+    this.identicalStmt = db.prepare<[string, string, number, number, string], SpanRow>(
+      `SELECT ${COLUMNS} FROM spans WHERE doc_id = ? AND annotator = ? AND start = ? AND end = ? AND label = ?`
+    )
+    this.layerOfDocStmt = db.prepare<[string, string], SpanRow>(
+      `SELECT ${COLUMNS} FROM spans WHERE doc_id = ? AND annotator = ? ORDER BY start, end, label`
+    )
+  }
+
+  insert(span: Omit<Span, 'id'>): Span {
+    const info = this.insertStmt.run(span)
+    return { ...span, id: Number(info.lastInsertRowid) }
+  }
+
+  /** Puts a span back under its old id (undo of a delete, redo of a create). */
+  restore(span: Span): void {
+    this.insertWithIdStmt.run(span)
+  }
+
+  /** Inserts unless the identical span exists; returns the new span or null. */
+  insertIfNew(span: Omit<Span, 'id'>): Span | null {
+    const info = this.insertIgnoreStmt.run(span)
+    return info.changes === 1 ? { ...span, id: Number(info.lastInsertRowid) } : null
+  }
+
+  get(id: number): Span | undefined {
+    return this.getStmt.get(id)
+  }
+
+  delete(id: number): void {
+    this.deleteStmt.run(id)
+  }
+
+  update(id: number, s: SpanState): void {
+    this.updateStmt.run({ id, start: s.start, end: s.end, label: s.label })
+  }
+
+  findIdentical(docId: string, annotator: string, s: SpanState): Span | undefined {
+    return this.identicalStmt.get(docId, annotator, s.start, s.end, s.label)
+  }
+
+  /** One annotator's spans on one document, sorted by start, end, label. */
+  layer(docId: string, annotator: string): Span[] {
+    return this.layerOfDocStmt.all(docId, annotator)
+  }
+}

@@ -1,0 +1,42 @@
+import { useEffect, useMemo } from 'react'
+import { AnnotatorDialog } from './components/AnnotatorDialog'
+import type { LabelStyles } from './components/Block'
+import { ExportDialog } from './components/ExportDialog'
+import { ImportDialog } from './components/ImportDialog'
+import { LabelBar } from './components/LabelBar'
+import { PaneArea } from './components/PaneArea'
+import { Sidebar } from './components/Sidebar'
+import { StatusBar } from './components/StatusBar'
+import { TopBar } from './components/TopBar'
+import { useApp, useAppStore } from './state/context'
+import { createShortcutHandler } from './state/shortcuts'
+
+export function App() {
+  const store = useAppStore()
+  const ready = useApp((s) => s.ready)
+  const dialog = useApp((s) => s.dialog)
+  const labels = useApp((s) => s.labels)
+  const labelStyles = useMemo<LabelStyles>(() => ({ byKey: new Map(labels.map((l) => [l.key, l])) }), [labels])
+
+  useEffect(() => {
+    void store.getState().init()
+    const onKey = createShortcutHandler(store)
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [store])
+
+  return (
+    <div className="app" data-ready={ready ? 'true' : 'false'}>
+      <TopBar />
+      <LabelBar />
+      <div className="workspace">
+        <Sidebar />
+        <PaneArea labels={labelStyles} />
+      </div>
+      <StatusBar />
+      {dialog === 'annotator' && <AnnotatorDialog />}
+      {dialog === 'import' && <ImportDialog />}
+      {dialog === 'export' && <ExportDialog />}
+    </div>
+  )
+}

@@ -1,0 +1,138 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef, type KeyboardEvent, type MouseEvent } from 'react'
+import type { LoadedDoc } from '../state/doc-state'
+import { offsetToPoint } from '../text/dom-selection'
+import { BlockView, type LabelStyles } from './Block'
+
+/** Documents longer than this (UTF-16 units) render only the blocks near the viewport. */
+export const WINDOWED_ABOVE = 200_000
+
+interface DocTextProps {
+  loaded: LoadedDoc
+  selectedId: number | null
+  labels: LabelStyles
+  onSpanClick(spanId: number | null): void
+}
+
+/**
+ * The text of one document. Its container holds the document text and nothing
+ * else as text (textContent === text for documents rendered whole), so
+ * selections map straight to offsets. Long documents are windowed by block.
+ */
+export function DocText({ loaded, selectedId, labels, onSpanClick }: DocTextProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const { doc } = loaded
+  const windowed = doc.text.length > WINDOWED_ABOVE
+
+  const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
+    const sel = window.getSelection()
+    if (sel && !sel.isCollapsed) {
+      onSpanClick(null)
+      return
+    }
+    const mark = (e.target as Element).closest?.('[data-span-id]')
+    onSpanClick(mark ? Number(mark.getAttribute('data-span-id')) : null)
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const move = ARROWS[e.key]
+    if (!move) return
+    const sel = window.getSelection()
+    if (!sel) return
+    if (sel.rangeCount === 0 || !e.currentTarget.contains(sel.anchorNode)) {
+      const start = offsetToPoint(e.currentTarget, 0)
+      if (!start) return
+      sel.collapse(start.node, start.offset)
+    }
+    e.preventDefault()
+    const granularity = e.key === 'ArrowUp' || e.key === 'ArrowDown' ? 'line' : e.ctrlKey || e.altKey ? 'word' : 'character'
+    sel.modify(e.shiftKey ? 'extend' : 'move', move, granularity)
+  }
+
+  return (
+    <div className="doc-scroll" ref={scrollRef}>
+      {doc.text.length === 0 && <p className="empty-doc">This document is empty.</p>}
+      <div
+        className="doc-text"
+        data-testid={`doc-text-${doc.id}`}
+        data-doc-text=""
+        data-doc-id={doc.id}
+        data-length={doc.text.length}
+        tabIndex={0}
+        role="document"
+        aria-label={`Text of ${doc.title}`}
+        onMouseUp={onMouseUp}
+        onKeyDown={onKeyDown}
+      >
+        {windowed ? (
+          <WindowedBlocks loaded={loaded} selectedId={selectedId} labels={labels} scrollRef={scrollRef} />
+        ) : (
+          loaded.blocks.map((block, i) => (
+            <BlockView
+              key={block.start}
+              text={doc.text}
+              block={block}
+              spans={loaded.blockSpans[i] ?? []}
+              selectedId={hasSpan(loaded, i, selectedId) ? selectedId : null}
+              labels={labels}
+            />
+          ))
+        )}
+      </div>
+    </div>
+  )
+}
+
+const ARROWS: Record<string, 'forward' | 'backward'> = {
+  ArrowRight: 'forward',
+  ArrowDown: 'forward',
+  ArrowLeft: 'backward',
+  ArrowUp: 'backward'
+}
+
+/** Passes the selection only to blocks that hold the selected span, so other blocks keep their memo. */
+function hasSpan(loaded: LoadedDoc, block: number, id: number | null): boolean {
+  return id !== null && (loaded.blockSpans[block] ?? []).some((s) => s.id === id)
+}
+
+function WindowedBlocks({
+  loaded,
+  selectedId,
+  labels,
+  scrollRef
+}: Omit<DocTextProps, 'onSpanClick'> & { scrollRef: React.RefObject<HTMLDivElement | null> }) {
+  const virtualizer = useVirtualizer({
+    count: loaded.blocks.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => {
+      const b = loaded.blocks[i]
+      return b ? 24 * Math.max(1, Math.ceil((b.end - b.start) / 60)) : 24
+    },
+    overscan: 8
+  })
+  return (
+    <div className="windowed" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const block = loaded.blocks[item.index]
+        if (!block) return null
+        return (
+          <div
+            key={block.start}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="windowed-item"
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
+            <BlockView
+              text={loaded.doc.text}
+              block={block}
+              spans={loaded.blockSpans[item.index] ?? []}
+              selectedId={hasSpan(loaded, item.index, selectedId) ? selectedId : null}
+              labels={labels}
+            />
+          </div>
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { useState, type CSSProperties } from 'react'
+import { useApp, useAppStore } from '../state/context'
+import { applyLabel } from '../state/label-actions'
+
+const HINT = 'Select text, then press a label key. Click a span to select it: a key relabels it, Delete removes it. Ctrl+Z undoes, Ctrl+Shift+Z redoes.'
+
+/** The project's labels with their hotkeys; the guideline of the label under the pointer is shown beside them. */
+export function LabelBar() {
+  const store = useAppStore()
+  const labels = useApp((s) => s.labels)
+  const [hovered, setHovered] = useState<string | null>(null)
+  const shown = labels.find((l) => l.key === hovered)
+
+  return (
+    <div className="label-bar">
+      <div role="toolbar" aria-label="Labels" className="label-buttons">
+        {labels.map((l) => (
+          <button
+            key={l.key}
+            type="button"
+            className="label-button"
+            style={{ '--label-color': l.color } as CSSProperties}
+            aria-keyshortcuts={l.hotkey}
+            title={l.guideline}
+            // Keep the text selection: a mouse-down on a button would otherwise clear it.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => applyLabel(store, l.key)}
+            onMouseEnter={() => setHovered(l.key)}
+            onMouseLeave={() => setHovered(null)}
+            onFocus={() => setHovered(l.key)}
+            onBlur={() => setHovered(null)}
+          >
+            <kbd>{l.hotkey}</kbd>
+            <span className="swatch" aria-hidden="true" />
+            {l.name}
+          </button>
+        ))}
+      </div>
+      <p className="guideline" aria-live="polite">
+        {shown ? (
+          <>
+            <strong>{shown.name}</strong> ({shown.key}): {shown.guideline}
+          </>
+        ) : (
+          HINT
+        )}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,46 @@
+import { Fragment, useMemo } from 'react'
+import { Group, Panel, Separator } from 'react-resizable-panels'
+import { useApp } from '../state/context'
+import type { LabelStyles } from './Block'
+import { PaneView } from './PaneView'
+
+/** Two to four documents side by side in resizable panes. */
+export function PaneArea({ labels }: { labels: LabelStyles }) {
+  const panes = useApp((s) => s.panes)
+  const sizes = useApp((s) => s.sizes)
+  const setSizes = useApp((s) => s.setSizes)
+  const groupKey = panes.map((p) => p.key).join(',')
+  // The group remounts when panes open or close; sizes apply on mount.
+  const defaultLayout = useMemo(
+    () => Object.fromEntries(panes.map((p, i) => [p.key, sizes[i] ?? 100 / panes.length])),
+    [groupKey]
+  )
+
+  if (panes.length === 0) {
+    return (
+      <main className="pane-area empty" aria-label="Documents">
+        <p>Open a document from the list. Ctrl+click (⌘+click on macOS) opens it beside the others.</p>
+      </main>
+    )
+  }
+  return (
+    <main className="pane-area" aria-label="Open documents">
+      <Group
+        key={groupKey}
+        orientation="horizontal"
+        defaultLayout={defaultLayout}
+        onLayoutChanged={(layout) => setSizes(panes.map((p) => layout[p.key] ?? 100 / panes.length))}
+      >
+        {panes.map((pane, i) => (
+          <Fragment key={pane.key}>
+            {i > 0 && <Separator className="pane-separator" aria-label={`Resize between pane ${i} and ${i + 1}`} />}
+            {/* The library copies id into data-testid unless given one; keep "pane-<index>" for the pane itself. */}
+            <Panel id={pane.key} data-testid={`pane-panel-${i}`} minSize="15" className="pane-panel">
+              <PaneView pane={pane} index={i} labels={labels} />
+            </Panel>
+          </Fragment>
+        ))}
+      </Group>
+    </main>
+  )
+}

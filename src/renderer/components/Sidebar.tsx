@@ -1,0 +1,60 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef } from 'react'
+import { useApp } from '../state/context'
+
+const ROW_HEIGHT = 60
+
+/** The project's documents, windowed so that large corpora scroll smoothly. */
+export function Sidebar() {
+  const documents = useApp((s) => s.documents)
+  const openDoc = useApp((s) => s.openDoc)
+  const activeDoc = useApp((s) => s.panes[s.activePane]?.docId)
+  const openDocs = useApp((s) => s.panes.map((p) => p.docId).join('\n'))
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: documents.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    initialRect: { width: 280, height: 800 }
+  })
+  const open = new Set(openDocs.split('\n'))
+
+  return (
+    <nav className="sidebar" aria-label="Documents">
+      <h2 className="sidebar-heading">
+        Documents <span className="muted">({documents.length})</span>
+      </h2>
+      <p className="hint">Click opens · Ctrl/⌘+click opens beside</p>
+      <div className="doc-list" ref={scrollRef}>
+        <ul style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const doc = documents[item.index]
+            if (!doc) return null
+            const classes = ['doc-item', open.has(doc.id) ? 'open' : '', doc.id === activeDoc ? 'active' : ''].join(' ')
+            return (
+              <li key={doc.id} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+                <button
+                  type="button"
+                  className={classes}
+                  data-testid={`doc-item-${doc.id}`}
+                  aria-current={doc.id === activeDoc ? 'true' : undefined}
+                  title={`${doc.id} — ${doc.title}`}
+                  onClick={(e) => openDoc(doc.id, { newPane: e.ctrlKey || e.metaKey })}
+                >
+                  <span className="doc-title">{doc.title}</span>
+                  <span className="doc-meta">
+                    <span className="doc-id">{doc.id}</span>
+                    <span className="doc-count" aria-label={`${doc.spanCount} spans`}>
+                      {doc.spanCount}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      </div>
+    </nav>
+  )
+}

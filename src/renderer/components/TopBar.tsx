@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'react'
+import { useApp } from '../state/context'
+
+/** App title, the File menu (Import…, Export…) and the current annotator. */
+export function TopBar() {
+  const annotator = useApp((s) => s.annotator)
+  const setDialog = useApp((s) => s.setDialog)
+  const [menuOpen, setMenuOpen] = useState(false)
+  const menuRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (!menuOpen) return
+    const close = (e: MouseEvent): void => {
+      if (!menuRef.current?.contains(e.target as Node)) setMenuOpen(false)
+    }
+    window.addEventListener('mousedown', close)
+    return () => window.removeEventListener('mousedown', close)
+  }, [menuOpen])
+
+  const choose = (dialog: 'import' | 'export'): void => {
+    setMenuOpen(false)
+    setDialog(dialog)
+  }
+
+  return (
+    <header className="top-bar">
+      <span className="app-name">Spanmark</span>
+      <div className="menu" ref={menuRef}>
+        <button
+          type="button"
+          className="menu-button"
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen((o) => !o)}
+          onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}
+        >
+          File
+        </button>
+        {menuOpen && (
+          <div role="menu" className="menu-items" aria-label="File">
+            <button type="button" role="menuitem" onClick={() => choose('import')} autoFocus>
+              Import…
+            </button>
+            <button type="button" role="menuitem" onClick={() => choose('export')}>
+              Export…
+            </button>
+          </div>
+        )}
+      </div>
+      <span className="spacer" />
+      <span className="annotator">
+        Annotator: <strong data-testid="annotator-name">{annotator ?? '(not set)'}</strong>
+      </span>
+      <button type="button" className="link-button" onClick={() => setDialog('annotator')}>
+        Change annotator
+      </button>
+    </header>
+  )
+}

@@ -1,0 +1,46 @@
+import type { AppStore } from './app-store'
+import { applyLabel } from './label-actions'
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+}
+
+/**
+ * The app's keyboard shortcuts: label hotkeys, Delete/Backspace, undo/redo
+ * (Ctrl or Cmd), Escape. Returns a handler for window keydown.
+ */
+export function createShortcutHandler(store: AppStore): (e: KeyboardEvent) => void {
+  return (e) => {
+    const s = store.getState()
+    if (s.dialog || isEditable(e.target)) return
+    const mod = e.ctrlKey || e.metaKey
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
+    if (mod && !e.altKey && key === 'z') {
+      e.preventDefault()
+      void (e.shiftKey ? s.redo() : s.undo())
+      return
+    }
+    if (mod && !e.altKey && key === 'y') {
+      e.preventDefault()
+      void s.redo()
+      return
+    }
+    if (mod || e.altKey) return
+    const label = s.labels.find((l) => l.hotkey === e.key)
+    if (label) {
+      e.preventDefault()
+      applyLabel(store, label.key)
+      return
+    }
+    if ((e.key === 'Delete' || e.key === 'Backspace') && s.selected) {
+      e.preventDefault()
+      void s.deleteSelected()
+      return
+    }
+    if (e.key === 'Escape') {
+      s.selectSpan(null)
+      window.getSelection()?.removeAllRanges()
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import {
+  annotatorName,
+  docId,
+  docSummarySchema,
+  documentSchema,
+  labelDefSchema,
+  labelKey,
+  layoutSchema,
+  offset,
+  spanChangeSchema,
+  spanSchema
+} from './schemas'
+
+/**
+ * The one API contract between the renderer and the Node core. Electron IPC and
+ * web-mode HTTP both carry exactly these methods; the core validates every
+ * argument with `args` and the client validates every result with `result`.
+ */
+
+const sessionSchema = z.object({
+  projectPath: z.string(),
+  projectName: z.string(),
+  /** The current annotator, or null until the user has set a name. */
+  annotator: annotatorName.nullable(),
+  labels: z.array(labelDefSchema),
+  layout: layoutSchema.nullable(),
+  documentCount: z.int().min(0)
+})
+
+const mutationResultSchema = z.object({
+  /** False when there was nothing to do (undo with an empty stack, an identical span). */
+  applied: z.boolean(),
+  /** What a person would call this change, e.g. "Label 샘 올트먼 as Person". */
+  description: z.string(),
+  changes: z.array(spanChangeSchema),
+  /** ISO time the change was committed. */
+  savedAt: z.string()
+})
+
+const importFileSchema = z.object({
+  name: z.string().min(1).max(1024),
+  /** The file's bytes, base64: the core decodes them exactly as the CLI does. */
+  base64: z.string()
+})
+
+const importFileResultSchema = z.object({
+  name: z.string(),
+  documents: z.int(),
+  newDocuments: z.int(),
+  spans: z.int(),
+  newSpans: z.int()
+})
+
+const importResultSchema = z.object({
+  files: z.array(importFileResultSchema),
+  newDocuments: z.int(),
+  newSpans: z.int()
+})
+
+const exportResultSchema = z.object({
+  fileName: z.string(),
+  content: z.string(),
+  documents: z.int(),
+  spans: z.int()
+})
+
+const noArgs = z.object({}).strict()
+
+export const apiContract = {
+  getSession: { args: noArgs, result: sessionSchema },
+  setAnnotator: { args: z.object({ name: annotatorName }).strict(), result: sessionSchema },
+  saveLayout: { args: z.object({ layout: layoutSchema }).strict(), result: z.object({ savedAt: z.string() }) },
+  listDocuments: { args: z.object({ annotator: annotatorName }).strict(), result: z.array(docSummarySchema) },
+  getDocument: { args: z.object({ id: docId }).strict(), result: documentSchema },
+  listSpans: { args: z.object({ docId, annotator: annotatorName }).strict(), result: z.array(spanSchema) },
+  createSpan: {
+    args: z.object({ docId, annotator: annotatorName, start: offset, end: offset, label: labelKey }).strict(),
+    result: mutationResultSchema
+  },
+  relabelSpan: {
+    args: z.object({ annotator: annotatorName, spanId: z.int().positive(), label: labelKey }).strict(),
+    result: mutationResultSchema
+  },
+  deleteSpan: {
+    args: z.object({ annotator: annotatorName, spanId: z.int().positive() }).strict(),
+    result: mutationResultSchema
+  },
+  undo: { args: z.object({ annotator: annotatorName }).strict(), result: mutationResultSchema },
+  redo: { args: z.object({ annotator: annotatorName }).strict(), result: mutationResultSchema },
+  importFiles: {
+    args: z.object({ annotator: annotatorName.optional(), files: z.array(importFileSchema).min(1).max(1000) }).strict(),
+    result: importResultSchema
+  },
+  exportJsonl: { args: z.object({ annotator: annotatorName }).strict(), result: exportResultSchema }
+} as const
+
+export type ApiContract = typeof apiContract
+export type ApiMethod = keyof ApiContract
+export type ApiArgs<M extends ApiMethod> = z.input<ApiContract[M]['args']>
+export type ApiResult<M extends ApiMethod> = z.output<ApiContract[M]['result']>
+
+export type Session = z.output<typeof sessionSchema>
+export type MutationResult = z.output<typeof mutationResultSchema>
+export type ImportResult = z.output<typeof importResultSchema>
+export type ExportResult = z.output<typeof exportResultSchema>
+export type ImportFile = z.output<typeof importFileSchema>
+
+/** What the renderer sees: one async function per method. */
+export type SpanmarkApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> }
+
+/** What the core implements: the same methods, called with validated arguments. */
+export type ApiHandlers = { [M in ApiMethod]: (args: z.output<ApiContract[M]['args']>) => ApiResult<M> | Promise<ApiResult<M>> }
+
+export const apiMethods = Object.keys(apiContract) as ApiMethod[]
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name)
+}

@@ -1,0 +1,28 @@
+import type { DocumentRecord, Span } from './domain'
+import { OffsetMap } from './offsets'
+
+/** Order of spans in every export: start, then end, then label key. */
+export function compareSpans(a: { start: number; end: number; label: string }, b: { start: number; end: number; label: string }): number {
+  return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
+}
+
+/**
+ * One line of the canonical JSONL export (no trailing newline):
+ * {"id","text","annotator","meta","spans":[{"start","end","label","text"}]}, offsets in code points.
+ */
+export function encodeCanonicalLine(doc: Pick<DocumentRecord, 'id' | 'text' | 'meta'>, annotator: string, spans: readonly Pick<Span, 'start' | 'end' | 'label'>[]): string {
+  const map = OffsetMap.of(doc.text)
+  const sorted = [...spans].sort(compareSpans)
+  return JSON.stringify({
+    id: doc.id,
+    text: doc.text,
+    annotator,
+    meta: doc.meta,
+    spans: sorted.map((s) => ({
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      text: doc.text.slice(map.toUtf16(s.start), map.toUtf16(s.end))
+    }))
+  })
+}

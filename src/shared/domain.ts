@@ -1,0 +1,72 @@
+/**
+ * Domain types shared by every runtime. All offsets here are Unicode code points,
+ * end exclusive, so that Python's text[start:end] is the span text. Only the renderer
+ * converts to UTF-16 (see offsets.ts), at its boundary with the DOM.
+ */
+
+export interface LabelDef {
+  /** Stable key written to files and the database, e.g. PERSON. */
+  key: string
+  /** Display name, e.g. Person. */
+  name: string
+  /** Single key that applies the label, e.g. 1. */
+  hotkey: string
+  /** #rrggbb colour. */
+  color: string
+  /** One-line guideline shown in the app. */
+  guideline: string
+}
+
+export interface DocSummary {
+  id: string
+  title: string
+  /** Length of the text in code points. */
+  length: number
+  /** Spans in the requested annotator's layer. */
+  spanCount: number
+}
+
+export interface DocumentRecord {
+  id: string
+  title: string
+  text: string
+  meta: Record<string, unknown>
+  /** Length of the text in code points. */
+  length: number
+}
+
+/** The part of a span that can change: what undo/redo restores. */
+export interface SpanState {
+  start: number
+  end: number
+  label: string
+}
+
+export interface Span extends SpanState {
+  id: number
+  docId: string
+  annotator: string
+}
+
+/** One span that a mutation created (before null), deleted (after null) or changed. */
+export interface SpanChange {
+  spanId: number
+  docId: string
+  annotator: string
+  before: SpanState | null
+  after: SpanState | null
+}
+
+export interface PaneLayout {
+  docId: string
+}
+
+/** The open panes of a project, restored on the next start. */
+export interface Layout {
+  panes: PaneLayout[]
+  /** Percentages, one per pane. */
+  sizes: number[]
+  active: number
+}
+
+export const MAX_PANES = 4

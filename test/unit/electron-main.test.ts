@@ -1,0 +1,239 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { BrowserWindowConstructorOptions } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { appRoot } from '../../src/main/paths'
+import { Project } from '../../src/main/store/project'
+import { IPC_INVOKE_CHANNEL } from '../../src/shared/commands'
+import type { Envelope } from '../../src/shared/errors'
+
+type Listener = (...args: unknown[]) => unknown
+
+// A fake electron module with just enough behaviour for main.ts: an app that
+// emits events, windows that record what they were asked to do, an ipcMain
+// that keeps handlers, a menu and a session that record their setup.
+const fake = vi.hoisted(() => {
+  class Emitter {
+    readonly listeners = new Map<string, Listener[]>()
+    on(event: string, listener: Listener): this {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
+      return this
+    }
+    once(event: string, listener: Listener): this {
+      return this.on(event, listener)
+    }
+    emit(event: string, ...args: unknown[]): void {
+      for (const l of this.listeners.get(event) ?? []) l(...args)
+    }
+  }
+  class FakeContents extends Emitter {
+    windowOpenHandler: Listener | null = null
+    readonly send = vi.fn()
+    setWindowOpenHandler(handler: Listener): void {
+      this.windowOpenHandler = handler
+    }
+  }
+  class FakeWindow extends Emitter {
+    static instances: FakeWindow[] = []
+    readonly webContents = new FakeContents()
+    readonly loadFile = vi.fn((_file: string) => Promise.resolve())
+    readonly loadURL = vi.fn((_url: string) => Promise.resolve())
+    readonly show = vi.fn()
+    readonly focus = vi.fn()
+    readonly restore = vi.fn()
+    minimized = false
+    constructor(readonly options: unknown) {
+      super()
+      FakeWindow.instances.push(this)
+    }
+    isMinimized(): boolean {
+      return this.minimized
+    }
+    isDestroyed(): boolean {
+      return false
+    }
+  }
+  const paths = new Map<string, string>()
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    hasLock: true,
+    requestSingleInstanceLock: vi.fn((): boolean => app.hasLock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    setName: vi.fn(),
+    setPath: vi.fn((name: string, path: string) => void paths.set(name, path)),
+    getPath: vi.fn((name: string) => paths.get(name) ?? `/nonexistent/${name}`),
+    whenReady: vi.fn(() => Promise.resolve())
+  })
+  const ipcHandlers = new Map<string, Listener>()
+  const ipcMain = {
+    handle: vi.fn((channel: string, handler: Listener) => void ipcHandlers.set(channel, handler)),
+    removeHandler: vi.fn((channel: string) => void ipcHandlers.delete(channel))
+  }
+  const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() }
+  const defaultSession = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    webRequest: { onHeadersReceived: vi.fn() }
+  }
+  const dialog = { showErrorBox: vi.fn() }
+  return { Emitter, FakeContents, FakeWindow, app, paths, ipcHandlers, ipcMain, Menu, defaultSession, dialog }
+})
+
+vi.mock('electron', () => ({
+  app: fake.app,
+  BrowserWindow: fake.FakeWindow,
+  ipcMain: fake.ipcMain,
+  Menu: fake.Menu,
+  session: { defaultSession: fake.defaultSession },
+  dialog: fake.dialog
+}))
+
+const ROOT = appRoot(__dirname)
+
+/** Loads the real entry (src/main/electron/main.ts) against the fakes and waits for startup. */
+async function startMain(): Promise<void> {
+  vi.resetModules()
+  const { started } = await import('../../src/main/electron/main')
+  await started
+}
+
+function onlyWindow(): InstanceType<typeof fake.FakeWindow> {
+  expect(fake.FakeWindow.instances).toHaveLength(1)
+  const [window] = fake.FakeWindow.instances
+  if (!window) throw new Error('no window')
+  return window
+}
+
+describe('Electron main entry', () => {
+  let home: string
+
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), 'spanmark-home-'))
+    vi.stubEnv('SPANMARK_HOME', home)
+    vi.stubEnv('ELECTRON_RENDERER_URL', '')
+    vi.clearAllMocks()
+    fake.app.listeners.clear()
+    fake.app.hasLock = true
+    fake.paths.clear()
+    fake.paths.set('appData', join(home, 'appData'))
+    fake.ipcHandlers.clear()
+    fake.FakeWindow.instances = []
+  })
+
+  afterEach(() => {
+    // Closes the project the app opened, as quitting does.
+    fake.app.emit('will-quit')
+    vi.unstubAllEnvs()
+    rmSync(home, { recursive: true, force: true })
+  })
+
+  it('a second instance quits at once and opens nothing', async () => {
+    fake.app.hasLock = false
+    await startMain()
+    expect(fake.app.quit).toHaveBeenCalledOnce()
+    expect(fake.app.whenReady).not.toHaveBeenCalled()
+    expect(fake.FakeWindow.instances).toHaveLength(0)
+    expect(fake.ipcMain.handle).not.toHaveBeenCalled()
+    expect(existsSync(join(home, 'default-project.sqlite'))).toBe(false)
+  })
+
+  it('keeps its data in SPANMARK_HOME, set before taking the single-instance lock', async () => {
+    await startMain()
+    expect(fake.app.setPath).toHaveBeenCalledWith('userData', home)
+    const setPathOrder = fake.app.setPath.mock.invocationCallOrder[0] ?? Infinity
+    const lockOrder = fake.app.requestSingleInstanceLock.mock.invocationCallOrder[0] ?? -Infinity
+    expect(setPathOrder).toBeLessThan(lockOrder)
+  })
+
+  it('without SPANMARK_HOME uses <appData>/Spanmark, like the CLI', async () => {
+    vi.stubEnv('SPANMARK_HOME', '')
+    await startMain()
+    expect(fake.app.setPath).toHaveBeenCalledWith('userData', join(home, 'appData', 'Spanmark'))
+    expect(existsSync(join(home, 'appData', 'Spanmark', 'default-project.sqlite'))).toBe(true)
+  })
+
+  it('when ready: creates the default project with the 5 seeds, the IPC handler, a hardened session, the window and the menu', async () => {
+    await startMain()
+
+    const file = join(home, 'default-project.sqlite')
+    expect(existsSync(file)).toBe(true)
+
+    expect(fake.ipcMain.handle).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL, expect.any(Function))
+    const handler = fake.ipcHandlers.get(IPC_INVOKE_CHANNEL)
+    if (!handler) throw new Error('no IPC handler')
+    const ownPage = pathToFileURL(join(ROOT, 'out', 'renderer', 'index.html')).href
+    const reply = (await handler({ senderFrame: { url: ownPage, parent: null } }, 'listDocuments', { annotator: 'alice' })) as Envelope
+    expect(reply.ok && (reply.result as unknown[]).length).toBe(5)
+    const rejected = (await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'getSession', {})) as Envelope
+    expect(rejected).toMatchObject({ ok: false, error: { code: 'rejected' } })
+
+    expect(fake.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce()
+    expect(fake.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce()
+    expect(fake.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce()
+
+    const window = onlyWindow()
+    const options = window.options as BrowserWindowConstructorOptions
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: join(ROOT, 'out', 'preload', 'index.js')
+    })
+    expect(window.loadFile).toHaveBeenCalledWith(join(ROOT, 'out', 'renderer', 'index.html'))
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalledOnce()
+
+    // The data really is on disk: quitting closes the project, and reopening it finds the seeds.
+    fake.app.emit('will-quit')
+    expect(fake.ipcMain.removeHandler).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL)
+    const reopened = Project.open(file)
+    try {
+      expect(reopened.documents.count()).toBe(5)
+    } finally {
+      reopened.close()
+    }
+  })
+
+  it('a second launch brings the existing window back to the front', async () => {
+    await startMain()
+    const window = onlyWindow()
+    window.minimized = true
+    fake.app.emit('second-instance', {}, [], home)
+    expect(window.restore).toHaveBeenCalledOnce()
+    expect(window.focus).toHaveBeenCalledOnce()
+    expect(fake.FakeWindow.instances).toHaveLength(1)
+  })
+
+  it('locks navigation of every webContents that is created', async () => {
+    await startMain()
+    const contents = new fake.FakeContents()
+    fake.app.emit('web-contents-created', {}, contents)
+    const event = { preventDefault: vi.fn() }
+    contents.emit('will-navigate', event, 'https://evil.example/')
+    expect(event.preventDefault).toHaveBeenCalled()
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+  })
+
+  it('quits when the last window closes (except on macOS), and reopens a window on activate', async () => {
+    await startMain()
+    const window = onlyWindow()
+    window.emit('closed')
+    fake.app.emit('window-all-closed')
+    expect(fake.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1)
+    fake.app.emit('activate')
+    expect(fake.FakeWindow.instances).toHaveLength(2)
+  })
+
+  it('shows an error and exits when the project cannot be opened', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const notAFolder = join(home, 'file')
+    writeFileSync(notAFolder, 'x')
+    vi.stubEnv('SPANMARK_HOME', notAFolder)
+    await startMain()
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Spanmark could not start', expect.stringContaining(notAFolder))
+    expect(fake.app.exit).toHaveBeenCalledWith(1)
+    expect(fake.FakeWindow.instances).toHaveLength(0)
+  })
+})

@@ -1,0 +1,28 @@
+import { join } from 'node:path'
+import { openOrCreateProject } from '../../../src/main/default-project'
+import { createDispatcher } from '../../../src/main/dispatch'
+import { PrefsStore } from '../../../src/main/prefs'
+import { createApiHandlers } from '../../../src/main/services/api-handlers'
+import { tempDir } from './temp-project'
+
+/** The real core over a real seeded project in a temp dir, as the transports use it. */
+export function tempCore(options: { annotator?: string; seeds?: boolean } = {}) {
+  const t = tempDir()
+  const seeds = options.seeds === false ? null : join(__dirname, '..', '..', '..', 'seeds')
+  const project = openOrCreateProject(join(t.dir, 'p.sqlite'), seeds)
+  const prefs = new PrefsStore(join(t.dir, 'preferences.json'))
+  const handlers = createApiHandlers({ project, prefs, annotator: options.annotator })
+  const logged: unknown[] = []
+  const dispatch = createDispatcher(handlers, (e) => logged.push(e))
+  return {
+    ...t,
+    project,
+    prefs,
+    dispatch,
+    logged,
+    cleanup() {
+      project.close()
+      t.cleanup()
+    }
+  }
+}
