@@ -33,7 +33,7 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
         <span className="pane-title" title={title}>
           {title}
         </span>
-        <span className="pane-count">{summary ? `${summary.spanCount} spans` : ''}</span>
+        <span className="pane-count">{summary ? `${summary.spanCount} ${summary.spanCount === 1 ? 'span' : 'spans'}` : ''}</span>
         <button type="button" className="icon-button" aria-label={`Close ${pane.docId}`} onClick={() => closePane(index)}>
           ×
         </button>

@@ -45,7 +45,7 @@ export function Sidebar() {
                   <span className="doc-title">{doc.title}</span>
                   <span className="doc-meta">
                     <span className="doc-id">{doc.id}</span>
-                    <span className="doc-count" aria-label={`${doc.spanCount} spans`}>
+                    <span className="doc-count" aria-label={doc.spanCount === 1 ? '1 span' : `${doc.spanCount} spans`}>
                       {doc.spanCount}
                     </span>
                   </span>

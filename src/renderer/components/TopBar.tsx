@@ -25,15 +25,26 @@ export function TopBar() {
   return (
     <header className="top-bar">
       <span className="app-name">Spanmark</span>
-      <div className="menu" ref={menuRef}>
-        <button
-          type="button"
-          className="menu-button"
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          onClick={() => setMenuOpen((o) => !o)}
-          onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}
-        >
+      {/* Escape closes the menu from the button or from an item (the first item has focus once it opens). */}
+      <div
+        className="menu"
+        ref={menuRef}
+        onKeyDown={(e) => {
+          if (!menuOpen) return
+          if (e.key === 'Escape') {
+            setMenuOpen(false)
+            menuRef.current?.querySelector<HTMLButtonElement>('.menu-button')?.focus()
+          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            // Arrow keys move between menu items, wrapping around, as in a native menu.
+            e.preventDefault()
+            const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])]
+            const at = items.indexOf(document.activeElement as HTMLButtonElement)
+            const next = (at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length
+            items[next]?.focus()
+          }
+        }}
+      >
+        <button type="button" className="menu-button" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen((o) => !o)}>
           File
         </button>
         {menuOpen && (

@@ -64,13 +64,16 @@ export function createAppStore(api: SpanmarkApi): AppStore {
   return createStore<AppState & AppActions>()((set, get) => {
     const fail = (err: unknown): void => set({ status: { kind: 'error', message: err instanceof Error ? err.message : String(err) } })
 
-    const persistLayout = (): void => {
+    /** Saves the open panes at once; size changes (a drag sends many) are debounced. */
+    const persistLayout = (debounce = false): void => {
       clearTimeout(layoutTimer)
-      layoutTimer = setTimeout(() => {
+      const save = (): void => {
         const { panes, sizes, activePane } = get()
         const layout: Layout = { panes: panes.map((p) => ({ docId: p.docId })), sizes, active: Math.min(activePane, Math.max(0, panes.length - 1)) }
         api.saveLayout({ layout }).catch(fail)
-      }, 250)
+      }
+      if (debounce) layoutTimer = setTimeout(save, 250)
+      else save()
     }
 
     const ensureDoc = async (docId: string): Promise<void> => {
@@ -215,7 +218,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
 
       setSizes(sizes) {
         set({ sizes })
-        persistLayout()
+        persistLayout(true)
       },
 
       selectSpan(selected) {

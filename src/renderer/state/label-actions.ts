@@ -15,9 +15,13 @@ export function applyLabel(store: AppStore, labelKey: string): void {
   if (sel) {
     const slot = s.docs[sel.docId]
     if (slot?.state !== 'ready') return
-    const { map } = slot.loaded
-    const start = map.toCodePoint(sel.start)
-    const end = map.toCodePoint(sel.end)
+    const { map, doc } = slot.loaded
+    // A triple-click selects a whole line with its line break; a span never needs the break at its edges.
+    let { start: s16, end: e16 } = sel
+    while (s16 < e16 && isLineBreak(doc.text.charCodeAt(s16))) s16++
+    while (e16 > s16 && isLineBreak(doc.text.charCodeAt(e16 - 1))) e16--
+    const start = map.toCodePoint(s16)
+    const end = map.toCodePoint(e16)
     window.getSelection()?.removeAllRanges()
     if (end > start) void s.labelRange(sel.docId, start, end, labelKey)
     return
@@ -27,4 +31,8 @@ export function applyLabel(store: AppStore, labelKey: string): void {
     return
   }
   s.setStatus({ kind: 'info', message: 'Select some text first, then press a label key (or click a span to relabel it).' })
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d
 }

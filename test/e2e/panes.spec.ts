@@ -1,0 +1,113 @@
+import { expect, openApp, test } from './fixtures'
+import { dbSetting, docItem, docText, marks, openDoc, renderedSpans, SEED_IDS, seedText, selectText, sidebarCount, spanWithText } from './helpers'
+
+const [A, , , D] = SEED_IDS as unknown as [string, string, string, string, string]
+
+test('loads without console errors and lists the five seed articles', async ({ page, server, consoleErrors }) => {
+  await openApp(page, server)
+  for (const id of SEED_IDS) await expect(docItem(page, id)).toBeVisible()
+  await expect(page.locator('[data-testid^="doc-item-"]')).toHaveCount(5)
+  await expect(page.getByTestId('annotator-name')).toHaveText('alice')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  // Let any late load-time errors (failed requests, effects) surface before checking.
+  await page.waitForLoadState('networkidle')
+  expect(consoleErrors).toEqual([])
+})
+
+test('click and Ctrl+click open two documents side by side with their exact text', async ({ page, server }) => {
+  await openApp(page, server)
+  await openDoc(page, A)
+  await openDoc(page, D, { beside: true })
+
+  const pane0 = page.getByTestId('pane-0')
+  const pane1 = page.getByTestId('pane-1')
+  await expect(page.locator('section[data-testid^="pane-"]')).toHaveCount(2)
+  await expect(pane0.getByTestId(`doc-text-${A}`)).toBeVisible()
+  await expect(pane1.getByTestId(`doc-text-${D}`)).toBeVisible()
+  await expect(pane0.getByRole('button', { name: `Close ${A}` })).toBeVisible()
+  await expect(pane1.getByRole('button', { name: `Close ${D}` })).toBeVisible()
+
+  // Side by side: pane 1 starts to the right of pane 0, on the same row.
+  const box0 = await pane0.boundingBox()
+  const box1 = await pane1.boundingBox()
+  expect(box0 && box1).toBeTruthy()
+  if (box0 && box1) {
+    expect(box1.x).toBeGreaterThanOrEqual(box0.x + box0.width - 1)
+    expect(Math.abs(box1.y - box0.y)).toBeLessThan(2)
+  }
+
+  expect(await docText(page, A).evaluate((el) => el.textContent)).toBe(seedText(A))
+  expect(await docText(page, D).evaluate((el) => el.textContent)).toBe(seedText(D))
+
+  // A plain click replaces the document in the active pane (pane 1 after the Ctrl+click).
+  await openDoc(page, SEED_IDS[1])
+  await expect(page.locator('section[data-testid^="pane-"]')).toHaveCount(2)
+  await expect(pane0.getByTestId(`doc-text-${A}`)).toBeVisible()
+  await expect(pane1.getByTestId(`doc-text-${SEED_IDS[1]}`)).toBeVisible()
+  expect(await docText(page, SEED_IDS[1]).evaluate((el) => el.textContent)).toBe(seedText(SEED_IDS[1]))
+
+  // Up to four panes; a fifth Ctrl+click is refused with a message.
+  await openDoc(page, SEED_IDS[2], { beside: true })
+  await openDoc(page, SEED_IDS[4], { beside: true })
+  await expect(page.locator('section[data-testid^="pane-"]')).toHaveCount(4)
+  await docItem(page, D).click({ modifiers: ['Control'] })
+  await expect(page.getByTestId('status')).toHaveText('At most 4 documents side by side: close a pane first.')
+  await expect(page.locator('section[data-testid^="pane-"]')).toHaveCount(4)
+  await expect(docText(page, D)).toHaveCount(0)
+
+  // Closing a pane leaves the others in order.
+  await pane0.getByRole('button', { name: `Close ${A}` }).click()
+  await expect(page.locator('section[data-testid^="pane-"]')).toHaveCount(3)
+  await expect(page.getByTestId('pane-0').getByTestId(`doc-text-${SEED_IDS[1]}`)).toBeVisible()
+  await expect(page.getByTestId('pane-1').getByTestId(`doc-text-${SEED_IDS[2]}`)).toBeVisible()
+  await expect(page.getByTestId('pane-2').getByTestId(`doc-text-${SEED_IDS[4]}`)).toBeVisible()
+})
+
+test('after a reload the spans and the open panes are restored', async ({ page, server }) => {
+  await openApp(page, server)
+  await openDoc(page, D)
+  await openDoc(page, A, { beside: true })
+  await selectText(page, D, '샘 올트먼')
+  await page.keyboard.press('1')
+  await spanWithText(page, D, '샘 올트먼')
+  await selectText(page, A, 'SK그룹')
+  await page.keyboard.press('2')
+  await spanWithText(page, A, 'SK그룹')
+  const before = [...(await renderedSpans(page, D)), ...(await renderedSpans(page, A))]
+  await expect(sidebarCount(page, A)).toHaveText('1')
+
+  // The layout is saved by the app shortly after a change; wait until the project has it.
+  await expect
+    .poll(() => dbSetting(server.projectFile, 'layout'))
+    .toMatchObject({ panes: [{ docId: D }, { docId: A }], active: 1 })
+
+  await page.reload()
+  await expect(page.locator('.app')).toHaveAttribute('data-ready', 'true')
+  await expect(page.locator('section[data-testid^="pane-"]')).toHaveCount(2)
+  await expect(page.getByTestId('pane-0').getByTestId(`doc-text-${D}`)).toBeVisible()
+  await expect(page.getByTestId('pane-1').getByTestId(`doc-text-${A}`)).toBeVisible()
+  await expect(marks(page, D)).toHaveCount(1)
+  await expect(marks(page, A)).toHaveCount(1)
+  const after = [...(await renderedSpans(page, D)), ...(await renderedSpans(page, A))]
+  expect(after).toEqual(before)
+  expect(after.map((s) => [s.label, s.text])).toEqual([
+    ['PERSON', '샘 올트먼'],
+    ['ORGANISATION', 'SK그룹']
+  ])
+  await expect(sidebarCount(page, A)).toHaveText('1')
+  await expect(sidebarCount(page, D)).toHaveText('1')
+  expect(await docText(page, D).evaluate((el) => el.textContent)).toBe(seedText(D))
+})
+
+test('the open panes are saved as soon as they change, so an immediate reload restores them', async ({ page, server }) => {
+  await openApp(page, server)
+  await openDoc(page, A)
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/saveLayout') && r.ok())
+  await openDoc(page, D, { beside: true })
+  await saved
+  await page.reload()
+  await expect(page.locator('.app')).toHaveAttribute('data-ready', 'true')
+  await expect(page.getByTestId('pane-0').getByTestId(`doc-text-${A}`)).toBeVisible()
+  await expect(page.getByTestId('pane-1').getByTestId(`doc-text-${D}`)).toBeVisible()
+  expect(dbSetting(server.projectFile, 'layout')).toMatchObject({ panes: [{ docId: A }, { docId: D }], active: 1 })
+})
