@@ -48,7 +48,7 @@ describe('App over the real core', () => {
 
   it('lists the seeds, opens one, Ctrl+click opens a second beside it, and closing a pane works', async () => {
     await core.dispatch('setAnnotator', { name: 'alice' })
-    renderApp()
+    const store = renderApp()
     const first = await screen.findByTestId('doc-item-000_2f535eeb48f059c6')
     fireEvent.click(first)
     const text0 = await screen.findByTestId('doc-text-000_2f535eeb48f059c6')
@@ -59,6 +59,8 @@ describe('App over the real core', () => {
     expect(screen.getAllByRole('region').length).toBe(2)
     fireEvent.click(screen.getByRole('button', { name: 'Close 000_2f535eeb48f059c6' }))
     await waitFor(() => expect(screen.queryByTestId('doc-text-000_2f535eeb48f059c6')).toBeNull())
+    // A closed document is dropped from memory and fetched afresh when opened again.
+    expect(Object.keys(store.getState().docs)).toEqual(['003_b69184515e3eb931'])
   })
 
   it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z, updating the text and the count', async () => {

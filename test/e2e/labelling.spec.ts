@@ -193,3 +193,15 @@ test('a triple-clicked line is labelled without its line break', async ({ page, 
   const { start, end } = codePointRange(seedText(D), line)
   expect(dbSpans(server.projectFile, D).map((s) => [s.start, s.end, s.label])).toEqual([[start, end, 'DATE']])
 })
+
+test('clicking a label in the label bar labels the selection, then relabels the selected span', async ({ page, server }) => {
+  const labels = page.getByRole('toolbar', { name: 'Labels' })
+  await expect(labels.getByRole('button')).toHaveText(['1Person', '2Organisation', '3Date', '4Meeting'])
+  await selectText(page, A, '회동')
+  await labels.getByRole('button', { name: /Meeting/ }).click()
+  const span = await spanWithText(page, A, '회동')
+  expect(span.label).toBe('MEETING')
+  await labels.getByRole('button', { name: /Date/ }).click()
+  await expect(markById(page, A, span.id).first()).toHaveAttribute('data-label', 'DATE')
+  expect(dbSpans(server.projectFile, A).map((s) => s.label)).toEqual(['DATE'])
+})

@@ -111,3 +111,26 @@ test('the open panes are saved as soon as they change, so an immediate reload re
   await expect(page.getByTestId('pane-1').getByTestId(`doc-text-${D}`)).toBeVisible()
   expect(dbSetting(server.projectFile, 'layout')).toMatchObject({ panes: [{ docId: A }, { docId: D }], active: 1 })
 })
+
+test('dragging the separator resizes the panes, and the sizes come back after a reload', async ({ page, server }) => {
+  await openApp(page, server)
+  await openDoc(page, A)
+  await openDoc(page, D, { beside: true })
+  const pane0 = page.getByTestId('pane-0')
+  const before = await pane0.boundingBox()
+  const handle = await page.getByRole('separator').boundingBox()
+  expect(before && handle).toBeTruthy()
+  if (!before || !handle) return
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(handle.x + handle.width / 2 - 200, handle.y + handle.height / 2, { steps: 8 })
+  await page.mouse.up()
+  const after = await pane0.boundingBox()
+  expect(after!.width).toBeLessThan(before.width - 150)
+
+  await expect.poll(() => (dbSetting(server.projectFile, 'layout') as { sizes: number[] } | null)?.sizes[0] ?? 50).toBeLessThan(40)
+  await page.reload()
+  await expect(page.getByTestId('pane-1').getByTestId(`doc-text-${D}`)).toBeVisible()
+  const restored = await page.getByTestId('pane-0').boundingBox()
+  expect(Math.abs(restored!.width - after!.width)).toBeLessThan(8)
+})

@@ -194,7 +194,8 @@ export function createAppStore(api: SpanmarkApi): AppStore {
           const next = [...panes, newPane(docId)]
           set({ panes: next, sizes: evenSizes(next.length), activePane: next.length - 1 })
         } else {
-          set({ panes: panes.map((p, i) => (i === activePane ? { ...p, docId } : p)) })
+          const next = panes.map((p, i) => (i === activePane ? { ...p, docId } : p))
+          set((st) => ({ panes: next, docs: onlyOpen(st.docs, next) }))
         }
         persistLayout()
         void ensureDoc(docId)
@@ -204,6 +205,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
         const panes = get().panes.filter((_, i) => i !== index)
         set((s) => ({
           panes,
+          docs: onlyOpen(s.docs, panes),
           sizes: evenSizes(panes.length),
           activePane: Math.max(0, Math.min(s.activePane > index ? s.activePane - 1 : s.activePane, panes.length - 1))
         }))
@@ -269,6 +271,12 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       return selectedSpan() ? get().selected : null
     }
   })
+}
+
+/** Keeps only documents shown in a pane: a closed document is fetched afresh when opened again. */
+function onlyOpen(docs: Record<string, DocSlot>, panes: readonly Pane[]): Record<string, DocSlot> {
+  const open = new Set(panes.map((p) => p.docId))
+  return Object.fromEntries(Object.entries(docs).filter(([id]) => open.has(id)))
 }
 
 function applyToDocs(docs: Record<string, DocSlot>, changes: readonly SpanChange[]): Record<string, DocSlot> {
