@@ -30,6 +30,8 @@ export interface SpanmarkServer {
   stderr(): string
   /** Stops the server (SIGTERM, then SIGKILL) and waits for it to exit. */
   stop(): Promise<void>
+  /** kill -9: the process dies at once, wherever it is. */
+  crash(): Promise<void>
 }
 
 interface Fixtures {
@@ -109,7 +111,11 @@ export async function launchServer(home: string, options: ServerOptions): Promis
         fail(describe(`exited before printing its URL (code ${code}, signal ${signal})`))
       })
     })
-    return { url, home, projectFile, stderr: () => stderr, stop }
+    const crash = async (): Promise<void> => {
+      child.kill('SIGKILL')
+      await waitForExit(child, 5_000)
+    }
+    return { url, home, projectFile, stderr: () => stderr, stop, crash }
   } catch (err) {
     await stop()
     throw err
