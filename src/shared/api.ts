@@ -8,8 +8,11 @@ import {
   labelKey,
   layoutSchema,
   offset,
+  personName,
+  reviewStatusSchema,
   spanChangeSchema,
-  spanSchema
+  spanSchema,
+  spanStateSchema
 } from './schemas'
 
 /**
@@ -65,34 +68,76 @@ const exportResultSchema = z.object({
   spans: z.int()
 })
 
+const candidateSchema = spanStateSchema.extend({
+  key: z.string(),
+  annotators: z.array(z.string()),
+  kind: z.enum(['agreed', 'label_conflict', 'boundary_conflict', 'mixed_conflict', 'only_one', 'partial']),
+  related: z.array(z.string()),
+  decision: z.enum(['accepted', 'rejected']).nullable()
+})
+
+const reviewViewSchema = z.object({
+  docId,
+  annotators: z.array(z.string()),
+  status: reviewStatusSchema,
+  candidates: z.array(candidateSchema),
+  gold: z.array(spanSchema.extend({ sources: z.array(z.string()), acceptedBy: z.string().nullable() }))
+})
+
+const mergeResultSchema = z.object({
+  from: z.string(),
+  documentsAdded: z.int(),
+  documentsMatched: z.int(),
+  conflicts: z.array(z.string()),
+  spansAdded: z.int(),
+  spansByLayer: z.record(z.string(), z.int()),
+  historyGroupsAdded: z.int(),
+  labelsAdded: z.array(z.string())
+})
+
+const reviewAnnotators = z.array(annotatorName).min(2, 'pick at least two annotators').max(8)
+const spanArgs = { docId, start: offset, end: offset, label: labelKey }
+
 const noArgs = z.object({}).strict()
 
 export const apiContract = {
   getSession: { args: noArgs, result: sessionSchema },
-  setAnnotator: { args: z.object({ name: annotatorName }).strict(), result: sessionSchema },
+  setAnnotator: { args: z.object({ name: personName }).strict(), result: sessionSchema },
   saveLayout: { args: z.object({ layout: layoutSchema }).strict(), result: z.object({ savedAt: z.string() }) },
   listDocuments: { args: z.object({ annotator: annotatorName }).strict(), result: z.array(docSummarySchema) },
   getDocument: { args: z.object({ id: docId }).strict(), result: documentSchema },
   listSpans: { args: z.object({ docId, annotator: annotatorName }).strict(), result: z.array(spanSchema) },
   createSpan: {
-    args: z.object({ docId, annotator: annotatorName, start: offset, end: offset, label: labelKey }).strict(),
+    args: z.object({ docId, annotator: personName, start: offset, end: offset, label: labelKey }).strict(),
     result: mutationResultSchema
   },
   relabelSpan: {
-    args: z.object({ annotator: annotatorName, spanId: z.int().positive(), label: labelKey }).strict(),
+    args: z.object({ annotator: personName, spanId: z.int().positive(), label: labelKey }).strict(),
     result: mutationResultSchema
   },
   deleteSpan: {
-    args: z.object({ annotator: annotatorName, spanId: z.int().positive() }).strict(),
+    args: z.object({ annotator: personName, spanId: z.int().positive() }).strict(),
     result: mutationResultSchema
   },
-  undo: { args: z.object({ annotator: annotatorName }).strict(), result: mutationResultSchema },
-  redo: { args: z.object({ annotator: annotatorName }).strict(), result: mutationResultSchema },
+  undo: { args: z.object({ annotator: personName }).strict(), result: mutationResultSchema },
+  redo: { args: z.object({ annotator: personName }).strict(), result: mutationResultSchema },
   importFiles: {
     args: z.object({ annotator: annotatorName.optional(), files: z.array(importFileSchema).min(1).max(1000) }).strict(),
     result: importResultSchema
   },
-  exportJsonl: { args: z.object({ annotator: annotatorName }).strict(), result: exportResultSchema }
+  exportJsonl: { args: z.object({ annotator: annotatorName }).strict(), result: exportResultSchema },
+  getReview: { args: z.object({ docId, annotators: reviewAnnotators }).strict(), result: reviewViewSchema },
+  acceptCandidate: {
+    args: z.object({ reviewer: personName, ...spanArgs, sources: z.array(annotatorName).max(8) }).strict(),
+    result: mutationResultSchema
+  },
+  rejectCandidate: { args: z.object({ reviewer: personName, ...spanArgs }).strict(), result: mutationResultSchema },
+  acceptAgreed: { args: z.object({ reviewer: personName, docId, annotators: reviewAnnotators }).strict(), result: mutationResultSchema },
+  setReviewStatus: {
+    args: z.object({ reviewer: personName, docId, status: reviewStatusSchema }).strict(),
+    result: z.object({ status: reviewStatusSchema, description: z.string() })
+  },
+  mergeProject: { args: z.object({ name: z.string().min(1).max(1024), base64: z.string() }).strict(), result: mergeResultSchema }
 } as const
 
 export type ApiContract = typeof apiContract
@@ -105,6 +150,9 @@ export type MutationResult = z.output<typeof mutationResultSchema>
 export type ImportResult = z.output<typeof importResultSchema>
 export type ExportResult = z.output<typeof exportResultSchema>
 export type ImportFile = z.output<typeof importFileSchema>
+export type ReviewView = z.output<typeof reviewViewSchema>
+export type ReviewCandidate = z.output<typeof candidateSchema>
+export type MergeResult = z.output<typeof mergeResultSchema>
 
 /** What the renderer sees: one async function per method. */
 export type SpanmarkApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> }

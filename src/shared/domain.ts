@@ -24,6 +24,9 @@ export interface DocSummary {
   length: number
   /** Spans in the requested annotator's layer. */
   spanCount: number
+  /** Every layer with spans on this document, and how many. */
+  layers: { annotator: string; spans: number }[]
+  status: 'unreviewed' | 'in_review' | 'reviewed'
 }
 
 export interface DocumentRecord {
@@ -59,6 +62,10 @@ export interface SpanChange {
 
 export interface PaneLayout {
   docId: string
+  /** The layer shown (an annotator, or gold); absent: the current annotator's. */
+  layer?: string | undefined
+  /** Review mode: the annotators compared. */
+  review?: string[] | undefined
 }
 
 /** The open panes of a project, restored on the next start. */

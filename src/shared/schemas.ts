@@ -10,6 +10,9 @@ export const annotatorName = z
   .max(64, 'annotator name is longer than 64 characters')
   .regex(/^[^\u0000-\u001f]+$/, 'annotator name has control characters')
 
+/** A person's name: any layer name except the reserved review layers (gold, gold:…). */
+export const personName = annotatorName.refine((n) => n !== 'gold' && !n.startsWith('gold:'), 'gold and gold:… are reserved for the reviewed layer')
+
 export const docId = z.string().min(1, 'document id is empty').max(512, 'document id is longer than 512 characters')
 export const labelKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'label keys are upper-case letters, digits and _')
 export const offset = z.int().min(0)
@@ -38,11 +41,16 @@ export const spanChangeSchema = z.object({
   after: spanStateSchema.nullable()
 })
 
+export const reviewStatusSchema = z.enum(['unreviewed', 'in_review', 'reviewed'])
+
 export const docSummarySchema = z.object({
   id: docId,
   title: z.string(),
   length: z.int().min(0),
-  spanCount: z.int().min(0)
+  spanCount: z.int().min(0),
+  /** Every layer with spans on this document, and how many. */
+  layers: z.array(z.object({ annotator: z.string(), spans: z.int().min(0) })),
+  status: reviewStatusSchema
 })
 
 export const documentSchema = z.object({
@@ -54,7 +62,7 @@ export const documentSchema = z.object({
 })
 
 export const layoutSchema = z.object({
-  panes: z.array(z.object({ docId })).max(MAX_PANES),
+  panes: z.array(z.object({ docId, layer: annotatorName.optional(), review: z.array(annotatorName).max(8).optional() })).max(MAX_PANES),
   sizes: z.array(z.number().min(0).max(100)).max(MAX_PANES),
   active: z.int().min(0).max(MAX_PANES - 1)
 })

@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util'
 import { CliError, checkAnnotator, exportCommand, importCommand, serveCommand, type Output } from './commands'
+import { adjudicateCommand, mergeCommand, parseAnnotators } from './review-commands'
 
 const USAGE = `Usage: spanmark <command> [options]
 
   import --project FILE.sqlite [--annotator NAME] FILE...   add .txt / .jsonl files (all or nothing)
   export --project FILE.sqlite --annotator NAME --out FILE.jsonl
   serve  [--project FILE.sqlite] [--port N] [--annotator NAME]   web mode on 127.0.0.1
+  merge  --project MINE.sqlite --from THEIRS.sqlite              copy their layers and history
+  adjudicate --project FILE.sqlite --annotators a,b[,c] --reviewer NAME [--min-agree K]
+  agreement  --project FILE.sqlite --annotators a,b[,c] [--doc ID] [--json]
 
 Offsets in JSONL are Unicode code points, end exclusive.`
 
@@ -24,6 +28,12 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
         annotator: { type: 'string' },
         out: { type: 'string' },
         port: { type: 'string' },
+        from: { type: 'string' },
+        annotators: { type: 'string' },
+        reviewer: { type: 'string' },
+        'min-agree': { type: 'string' },
+        doc: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -55,6 +65,18 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
         process.once('SIGTERM', stop)
         return 0
       }
+      case 'merge':
+        if (!values.project) throw new CliError('Missing --project MINE.sqlite.', 2)
+        if (!values.from) throw new CliError('Missing --from THEIRS.sqlite.', 2)
+        mergeCommand({ project: values.project, from: values.from }, io)
+        return 0
+      case 'adjudicate':
+        if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        adjudicateCommand(
+          { project: values.project, annotators: parseAnnotators(values.annotators), reviewer: values.reviewer, minAgree: values['min-agree'] },
+          io
+        )
+        return 0
       default:
         throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2)
     }

@@ -2,10 +2,8 @@ import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { codePointSlice } from '../../shared/offsets'
-import type { ChangeKind } from '../store/history-repo'
 import type { Project } from '../store/project'
-
-const now = (): string => new Date().toISOString()
+import { ChangeLog } from './change-log'
 
 /**
  * Creating, relabelling and deleting spans, and undo/redo over the change
@@ -13,7 +11,11 @@ const now = (): string => new Date().toISOString()
  * returned result means the change is on disk.
  */
 export class AnnotationService {
-  constructor(private readonly project: Project) {}
+  private readonly log: ChangeLog
+
+  constructor(private readonly project: Project) {
+    this.log = new ChangeLog(project)
+  }
 
   createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string }): MutationResult {
     const { project } = this
@@ -28,11 +30,11 @@ export class AnnotationService {
     const quoted = quote(codePointSlice(doc.text, a.start, a.end))
     return project.write(() => {
       if (project.spans.findIdentical(a.docId, a.annotator, state)) {
-        return { applied: false, description: `${quoted} is already labelled ${label.name}`, changes: [], savedAt: now() }
+        return this.log.unchanged(`${quoted} is already labelled ${label.name}`)
       }
       const span = project.spans.insert({ docId: a.docId, annotator: a.annotator, ...state })
       const change: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: state }
-      return this.commitAction(a.annotator, 'create', `Label ${quoted} as ${label.name}`, [change])
+      return this.log.commitAction(a.annotator, 'create', `Label ${quoted} as ${label.name}`, [change])
     })
   }
 
@@ -41,7 +43,7 @@ export class AnnotationService {
     return this.project.write(() => {
       const span = this.ownSpan(a.annotator, a.spanId)
       if (span.label === a.label) {
-        return { applied: false, description: `The span is already ${label.name}`, changes: [], savedAt: now() }
+        return this.log.unchanged(`The span is already ${label.name}`)
       }
       const after: SpanState = { start: span.start, end: span.end, label: a.label }
       if (this.project.spans.findIdentical(span.docId, span.annotator, after)) {
@@ -49,7 +51,7 @@ export class AnnotationService {
       }
       this.project.spans.update(span.id, after)
       const change: SpanChange = { spanId: span.id, docId: span.docId, annotator: span.annotator, before: stateOf(span), after }
-      return this.commitAction(a.annotator, 'relabel', `Relabel ${this.spanText(span)} as ${label.name}`, [change])
+      return this.log.commitAction(a.annotator, 'relabel', `Relabel ${this.spanText(span)} as ${label.name}`, [change])
     })
   }
 
@@ -58,52 +60,33 @@ export class AnnotationService {
       const span = this.ownSpan(a.annotator, a.spanId)
       this.project.spans.delete(span.id)
       const change: SpanChange = { spanId: span.id, docId: span.docId, annotator: span.annotator, before: stateOf(span), after: null }
-      return this.commitAction(a.annotator, 'delete', `Delete ${this.spanText(span)}`, [change])
+      return this.log.commitAction(a.annotator, 'delete', `Delete ${this.spanText(span)}`, [change])
     })
   }
 
   undo(a: { annotator: string }): MutationResult {
     return this.project.write(() => {
       const top = this.project.history.topUndo(a.annotator)
-      if (!top) return { applied: false, description: 'Nothing to undo', changes: [], savedAt: now() }
+      if (!top) return this.log.unchanged('Nothing to undo')
       const inverse = this.project.history
         .changesOf(top.groupId)
         .reverse()
         .map((c) => ({ ...c, before: c.after, after: c.before }))
       this.applyAll(inverse, 'undo')
       this.project.history.markUndone(a.annotator, top.seq, true)
-      return this.record(a.annotator, 'undo', `Undo: ${top.description}`, inverse, top.groupId).mutation
+      return this.log.record(a.annotator, 'undo', `Undo: ${top.description}`, inverse, top.groupId).mutation
     })
   }
 
   redo(a: { annotator: string }): MutationResult {
     return this.project.write(() => {
       const top = this.project.history.topRedo(a.annotator)
-      if (!top) return { applied: false, description: 'Nothing to redo', changes: [], savedAt: now() }
+      if (!top) return this.log.unchanged('Nothing to redo')
       const changes = this.project.history.changesOf(top.groupId)
       this.applyAll(changes, 'redo')
       this.project.history.markUndone(a.annotator, top.seq, false)
-      return this.record(a.annotator, 'redo', `Redo: ${top.description}`, changes, top.groupId).mutation
+      return this.log.record(a.annotator, 'redo', `Redo: ${top.description}`, changes, top.groupId).mutation
     })
-  }
-
-  private commitAction(annotator: string, kind: ChangeKind, description: string, changes: SpanChange[]): MutationResult {
-    const { groupId, mutation } = this.record(annotator, kind, description, changes, null)
-    this.project.history.pushUndoable(annotator, groupId)
-    return mutation
-  }
-
-  private record(
-    annotator: string,
-    kind: ChangeKind,
-    description: string,
-    changes: SpanChange[],
-    reverts: number | null
-  ): { groupId: number; mutation: MutationResult } {
-    const at = now()
-    const groupId = this.project.history.openGroup({ at, actor: annotator, kind, description, reverts })
-    for (const c of changes) this.project.history.record(groupId, c)
-    return { groupId, mutation: { applied: true, description, changes, savedAt: at } }
   }
 
   /** Moves each span from `before` to `after`, refusing if someone changed it since. */

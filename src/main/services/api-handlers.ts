@@ -1,4 +1,6 @@
-import { basename } from 'node:path'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import type { ApiHandlers, Session } from '../../shared/api'
 import type { Layout } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
@@ -8,6 +10,9 @@ import type { Project } from '../store/project'
 import { AnnotationService } from './annotation-service'
 import { exportLayer } from './export-service'
 import { importFiles } from './import-service'
+import { listDocuments } from './document-list'
+import { mergeProject } from './merge-service'
+import { ReviewService } from './review-service'
 
 export interface CoreOptions {
   project: Project
@@ -22,6 +27,7 @@ export interface CoreOptions {
  */
 export function createApiHandlers({ project, prefs, annotator }: CoreOptions): ApiHandlers {
   const annotations = new AnnotationService(project)
+  const review = new ReviewService(project)
   let sessionAnnotator: string | null = annotator ?? prefs.read().annotator ?? null
 
   const session = (): Session => ({
@@ -44,7 +50,7 @@ export function createApiHandlers({ project, prefs, annotator }: CoreOptions): A
       project.write(() => project.settings.set('layout', layout))
       return { savedAt: new Date().toISOString() }
     },
-    listDocuments: ({ annotator: who }) => project.documents.summaries(who),
+    listDocuments: ({ annotator: who }) => listDocuments(project, who),
     getDocument: ({ id }) => {
       const doc = project.documents.get(id)
       if (!doc) throw new ApiError('not_found', `There is no document "${id}" in this project.`)
@@ -67,6 +73,23 @@ export function createApiHandlers({ project, prefs, annotator }: CoreOptions): A
       const counts = exportLayer(project, who, (line) => parts.push(line))
       const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.jsonl`
       return { fileName, content: parts.join(''), ...counts }
+    },
+    getReview: ({ docId, annotators }) => review.view(docId, annotators),
+    acceptCandidate: ({ reviewer, docId, start, end, label, sources }) =>
+      review.accept({ reviewer, docId, state: { start, end, label }, sources }),
+    rejectCandidate: ({ reviewer, docId, start, end, label }) => review.reject({ reviewer, docId, state: { start, end, label } }),
+    acceptAgreed: (a) => review.acceptAgreed(a),
+    setReviewStatus: (a) => review.setStatus(a),
+    mergeProject: ({ name, base64 }) => {
+      // The other project arrives as bytes (from a file picker); merge reads it from a private temp copy.
+      const dir = mkdtempSync(join(tmpdir(), 'spanmark-merge-'))
+      try {
+        const file = join(dir, basename(name))
+        writeFileSync(file, Buffer.from(base64, 'base64'))
+        return { ...mergeProject(project, file), from: name }
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     }
   }
 }

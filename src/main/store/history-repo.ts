@@ -1,7 +1,7 @@
 import type { SpanChange, SpanState } from '../../shared/domain'
 import type { Db } from './database'
 
-export type ChangeKind = 'create' | 'relabel' | 'delete' | 'import' | 'undo' | 'redo'
+export type ChangeKind = 'create' | 'relabel' | 'delete' | 'import' | 'undo' | 'redo' | 'accept' | 'reject' | 'merge'
 
 export interface ChangeGroup {
   id: number
@@ -42,7 +42,7 @@ export class HistoryRepo {
   private readonly markStmt
   private readonly recentStmt
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.groupStmt = db.prepare(
       'INSERT INTO change_groups (at, actor, kind, description, reverts) VALUES (@at, @actor, @kind, @description, @reverts)'
     )
@@ -64,6 +64,17 @@ export class HistoryRepo {
     this.recentStmt = db.prepare<[number], ChangeGroup>(
       'SELECT id, at, actor, kind, description, reverts FROM change_groups ORDER BY id DESC LIMIT ?'
     )
+  }
+
+  /** Copies a group from another project (merge); false when this project has it already. */
+  importGroup(g: Omit<ChangeGroup, 'id'> & { origin: string; originGroup: number }): number | null {
+    const info = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO change_groups (at, actor, kind, description, reverts, origin, origin_group)
+         VALUES (@at, @actor, @kind, @description, NULL, @origin, @originGroup)`
+      )
+      .run(g)
+    return info.changes === 1 ? Number(info.lastInsertRowid) : null
   }
 
   /** Opens a group of changes; every span change of one user action goes into one group. */

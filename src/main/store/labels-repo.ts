@@ -17,6 +17,11 @@ export class LabelsRepo {
     return this.listStmt.all()
   }
 
+  /** Adds a label after the existing ones. */
+  add(label: LabelDef): void {
+    this.insertStmt.run({ ...label, position: this.listStmt.all().length })
+  }
+
   /** Adds the given labels when the project has none yet. */
   seedIfEmpty(labels: readonly LabelDef[]): void {
     if (this.listStmt.all().length > 0) return

@@ -39,7 +39,7 @@ export const MIGRATIONS: readonly string[] = [
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('create', 'relabel', 'delete', 'import', 'undo', 'redo')),
+    kind TEXT NOT NULL CHECK (kind IN ('create', 'relabel', 'delete', 'import', 'undo', 'redo', 'accept', 'reject', 'merge')),
     description TEXT NOT NULL,
     reverts INTEGER REFERENCES change_groups(id)
   );
@@ -75,6 +75,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+  /* 2: review: gold provenance, review status, merged history */ `
+  ALTER TABLE change_groups ADD COLUMN origin TEXT;
+  ALTER TABLE change_groups ADD COLUMN origin_group INTEGER;
+  CREATE UNIQUE INDEX change_groups_origin ON change_groups(origin, origin_group) WHERE origin IS NOT NULL;
+
+  -- Whose span a gold span was and who accepted it. Kept when the span is removed,
+  -- so undo/redo (which restore the span under its old id) keep its provenance.
+  CREATE TABLE gold_provenance (
+    span_id INTEGER PRIMARY KEY,
+    sources TEXT NOT NULL,
+    accepted_by TEXT NOT NULL,
+    accepted_at TEXT NOT NULL
+  );
+
+  CREATE TABLE review_status (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('unreviewed', 'in_review', 'reviewed')),
+    reviewer TEXT,
+    updated_at TEXT NOT NULL
   ) WITHOUT ROWID;
   `
 ]

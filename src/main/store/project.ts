@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { DEFAULT_LABELS } from '../../shared/labels'
 import { openDatabase, type Db, type OpenOptions } from './database'
 import { DocumentsRepo } from './documents-repo'
 import { HistoryRepo } from './history-repo'
 import { LabelsRepo } from './labels-repo'
+import { ReviewRepo } from './review-repo'
 import { SettingsRepo } from './settings-repo'
 import { SpansRepo } from './spans-repo'
 
@@ -13,6 +15,7 @@ export class Project {
   readonly labels: LabelsRepo
   readonly history: HistoryRepo
   readonly settings: SettingsRepo
+  readonly review: ReviewRepo
 
   private constructor(
     readonly db: Db,
@@ -23,13 +26,25 @@ export class Project {
     this.labels = new LabelsRepo(db)
     this.history = new HistoryRepo(db)
     this.settings = new SettingsRepo(db)
+    this.review = new ReviewRepo(db)
   }
 
   /** Opens or creates a project file; a new project gets the default label set. */
   static open(path: string, options: OpenOptions = {}): Project {
     const project = new Project(openDatabase(path, options), path)
-    project.write(() => project.labels.seedIfEmpty(DEFAULT_LABELS))
+    if (!options.readonly) {
+      project.write(() => {
+        project.labels.seedIfEmpty(DEFAULT_LABELS)
+        if (typeof project.settings.get('project_id') !== 'string') project.settings.set('project_id', randomUUID())
+      })
+    }
     return project
+  }
+
+  /** A random id given to the project when it was created; merges use it to recognise history they already hold. */
+  get id(): string {
+    const id = this.settings.get('project_id')
+    return typeof id === 'string' ? id : 'unknown'
   }
 
   /** Runs fn in one IMMEDIATE transaction: all of it is committed, or none. */

@@ -22,6 +22,8 @@ export class SpansRepo {
   private readonly updateStmt
   private readonly identicalStmt
   private readonly layerOfDocStmt
+  private readonly layersOfDocStmt
+  private readonly layerCountsStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -41,6 +43,10 @@ export class SpansRepo {
     )
     this.layerOfDocStmt = db.prepare<[string, string], SpanRow>(
       `SELECT ${COLUMNS} FROM spans WHERE doc_id = ? AND annotator = ? ORDER BY start, end, label`
+    )
+    this.layersOfDocStmt = db.prepare<[string], SpanRow>(`SELECT ${COLUMNS} FROM spans WHERE doc_id = ? ORDER BY annotator, start, end, label`)
+    this.layerCountsStmt = db.prepare<[], { docId: string; annotator: string; spans: number }>(
+      'SELECT doc_id AS docId, annotator, COUNT(*) AS spans FROM spans GROUP BY doc_id, annotator ORDER BY doc_id, annotator'
     )
   }
 
@@ -74,6 +80,16 @@ export class SpansRepo {
 
   findIdentical(docId: string, annotator: string, s: SpanState): Span | undefined {
     return this.identicalStmt.get(docId, annotator, s.start, s.end, s.label)
+  }
+
+  /** Every layer's spans on one document. */
+  allLayers(docId: string): Span[] {
+    return this.layersOfDocStmt.all(docId)
+  }
+
+  /** How many spans each layer has on each document. */
+  layerCounts(): { docId: string; annotator: string; spans: number }[] {
+    return this.layerCountsStmt.all()
   }
 
   /** One annotator's spans on one document, sorted by start, end, label. */

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { ApiError } from '../../shared/errors'
+import { annotatorName, personName } from '../../shared/schemas'
+import { mergeProject } from '../services/merge-service'
+import { ReviewService } from '../services/review-service'
+import { Project } from '../store/project'
+import { CliError, type Output } from './commands'
+
+/** Opens an existing project for a command, with a clear message when there is none. */
+export function openExisting(file: string): Project {
+  const path = resolve(file)
+  if (!existsSync(path)) throw new CliError(`There is no project at ${path}.`)
+  return Project.open(path)
+}
+
+/** "a,b,c" → validated, distinct annotator names (at least two). */
+export function parseAnnotators(list: string | undefined): string[] {
+  if (!list) throw new CliError('Missing --annotators a,b[,c].', 2)
+  const names = [...new Set(list.split(',').map((n) => n.trim()).filter((n) => n !== ''))]
+  if (names.length < 2) throw new CliError('--annotators needs at least two names, separated by commas.', 2)
+  for (const n of names) {
+    if (!annotatorName.safeParse(n).success) throw new CliError(`Invalid annotator name ${JSON.stringify(n)}.`, 2)
+  }
+  return names
+}
+
+export function mergeCommand(o: { project: string; from: string }, io: Output): void {
+  const from = resolve(o.from)
+  if (!existsSync(from)) throw new CliError(`There is no project at ${from}.`)
+  const project = openExisting(o.project)
+  try {
+    const r = mergeProject(project, from)
+    io.out(`Merged ${o.from} into ${o.project}:`)
+    io.out(`  documents: ${r.documentsMatched} matched, ${r.documentsAdded} added, ${r.conflicts.length} with different text (not merged)`)
+    const layers = Object.entries(r.spansByLayer).map(([a, n]) => `${a} ${n}`)
+    io.out(`  spans: ${r.spansAdded} added${layers.length ? ` (${layers.join(', ')})` : ''}; history: ${r.historyGroupsAdded} change group(s) added`)
+    if (r.labelsAdded.length) io.out(`  labels added: ${r.labelsAdded.join(', ')}`)
+    for (const c of r.conflicts) io.err(`  not merged: ${c}`)
+  } catch (err) {
+    if (err instanceof ApiError) throw new CliError(err.message)
+    throw err
+  } finally {
+    project.close()
+  }
+}
+
+export function adjudicateCommand(o: { project: string; annotators: string[]; reviewer: string | undefined; minAgree: string | undefined }, io: Output): void {
+  const reviewer = personName.safeParse(o.reviewer ?? '')
+  if (!reviewer.success) throw new CliError('Missing or invalid --reviewer NAME (gold is reserved).', 2)
+  const minAgree = o.minAgree === undefined ? o.annotators.length : Number(o.minAgree)
+  if (!Number.isInteger(minAgree) || minAgree < 1 || minAgree > o.annotators.length) {
+    throw new CliError(`--min-agree must be 1..${o.annotators.length}, not ${o.minAgree}.`, 2)
+  }
+  const project = openExisting(o.project)
+  try {
+    const r = new ReviewService(project).adjudicate({ reviewer: reviewer.data, annotators: o.annotators, minAgree })
+    io.out(
+      `Accepted ${r.accepted} span(s) into gold on which at least ${minAgree} of ${o.annotators.join(', ')} agree, in ${r.documents} document(s) not yet reviewed` +
+        (r.skippedReviewed ? ` (${r.skippedReviewed} reviewed document(s) left alone)` : '') +
+        `. ${r.remaining} difference(s) remain for review.`
+    )
+  } finally {
+    project.close()
+  }
+}

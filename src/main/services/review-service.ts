@@ -1,0 +1,186 @@
+import type { MutationResult } from '../../shared/api'
+import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
+import { ApiError } from '../../shared/errors'
+import { GOLD, REJECTED, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
+import { codePointSlice } from '../../shared/offsets'
+import { classifyCandidates, candidateKey, type Candidate } from '../../shared/review/classify'
+import type { Project } from '../store/project'
+import { ChangeLog, now } from './change-log'
+
+export type Decision = 'accepted' | 'rejected' | null
+
+export interface ReviewedCandidate extends Candidate {
+  decision: Decision
+}
+
+export interface GoldSpan extends Span {
+  sources: string[]
+  acceptedBy: string | null
+}
+
+export interface ReviewView {
+  docId: string
+  annotators: string[]
+  status: ReviewStatus
+  candidates: ReviewedCandidate[]
+  gold: GoldSpan[]
+}
+
+export interface AdjudicateResult {
+  documents: number
+  accepted: number
+  remaining: number
+  skippedReviewed: number
+}
+
+/**
+ * Review: compares annotators' layers on a document, and moves the reviewer's
+ * decisions into the gold layer (accepted) or the rejected layer. Decisions are
+ * span changes like any other, so they are undoable and recorded in the history.
+ */
+export class ReviewService {
+  private readonly log: ChangeLog
+
+  constructor(private readonly project: Project) {
+    this.log = new ChangeLog(project)
+  }
+
+  view(docId: string, annotators: string[]): ReviewView {
+    this.requireDoc(docId)
+    const all = this.project.spans.allLayers(docId)
+    const layers: Record<string, SpanState[]> = {}
+    for (const s of all) (layers[s.annotator] ??= []).push(s)
+    const gold = new Set((layers[GOLD] ?? []).map(candidateKey))
+    const rejected = new Set((layers[REJECTED] ?? []).map(candidateKey))
+    const candidates = classifyCandidates(annotators, layers).map((c) => ({
+      ...c,
+      decision: (gold.has(c.key) ? 'accepted' : rejected.has(c.key) ? 'rejected' : null) as Decision
+    }))
+    const goldSpans = all
+      .filter((s) => s.annotator === GOLD)
+      .map((s) => {
+        const p = this.project.review.provenance(s.id)
+        return { ...s, sources: p?.sources ?? [], acceptedBy: p?.acceptedBy ?? null }
+      })
+    return { docId, annotators, status: this.project.review.status(docId), candidates, gold: goldSpans }
+  }
+
+  accept(a: { reviewer: string; docId: string; state: SpanState; sources: string[] }): MutationResult {
+    const { text, label } = this.check(a.docId, a.state)
+    return this.project.write(() => {
+      const changes = this.moveTo(GOLD, REJECTED, a.docId, a.state)
+      if (changes.length === 0) return this.log.unchanged(`${text} is already in gold as ${label.name}`)
+      this.provenanceFor(changes, a.sources, a.reviewer)
+      this.startReview(a.docId, a.reviewer)
+      const from = a.sources.length > 0 ? ` (${a.sources.join(', ')})` : ''
+      return this.log.commitAction(a.reviewer, 'accept', `Accept ${text} as ${label.name}${from}`, changes)
+    })
+  }
+
+  reject(a: { reviewer: string; docId: string; state: SpanState }): MutationResult {
+    const { text, label } = this.check(a.docId, a.state)
+    return this.project.write(() => {
+      const changes = this.moveTo(REJECTED, GOLD, a.docId, a.state)
+      if (changes.length === 0) return this.log.unchanged(`${text} as ${label.name} is already rejected`)
+      this.startReview(a.docId, a.reviewer)
+      return this.log.commitAction(a.reviewer, 'reject', `Reject ${text} as ${label.name}`, changes)
+    })
+  }
+
+  /** Accepts every span all chosen annotators agree on, in one undoable step. */
+  acceptAgreed(a: { reviewer: string; docId: string; annotators: string[] }): MutationResult {
+    return this.project.write(() => {
+      const agreed = this.view(a.docId, a.annotators).candidates.filter((c) => c.kind === 'agreed' && c.decision !== 'accepted')
+      const changes: SpanChange[] = []
+      for (const c of agreed) {
+        const moved = this.moveTo(GOLD, REJECTED, a.docId, c)
+        this.provenanceFor(moved, c.annotators, a.reviewer)
+        changes.push(...moved)
+      }
+      if (changes.length === 0) return this.log.unchanged('No agreed spans left to accept')
+      this.startReview(a.docId, a.reviewer)
+      return this.log.commitAction(a.reviewer, 'accept', `Accept ${agreed.length} agreed span(s) in ${a.docId}`, changes)
+    })
+  }
+
+  setStatus(a: { reviewer: string; docId: string; status: ReviewStatus }): { status: ReviewStatus; description: string } {
+    this.requireDoc(a.docId)
+    this.project.write(() => this.project.review.setStatus(a.docId, a.status, a.reviewer, now()))
+    return { status: a.status, description: `${a.docId}: ${REVIEW_STATUS_NAMES[a.status]}` }
+  }
+
+  /**
+   * For every document not yet reviewed, accepts into gold each span that at
+   * least `minAgree` of the annotators have exactly (never one the reviewer
+   * rejected). Marks nothing reviewed. One undoable step for the reviewer.
+   */
+  adjudicate(a: { reviewer: string; annotators: string[]; minAgree: number }): AdjudicateResult {
+    const result: AdjudicateResult = { documents: 0, accepted: 0, remaining: 0, skippedReviewed: 0 }
+    const statuses = this.project.review.allStatuses()
+    this.project.write(() => {
+      const changes: SpanChange[] = []
+      for (const docId of [...this.project.documents.iterateIds()]) {
+        if (statuses.get(docId) === 'reviewed') {
+          result.skippedReviewed++
+          continue
+        }
+        result.documents++
+        for (const c of this.view(docId, a.annotators).candidates) {
+          if (c.decision !== null) continue
+          if (c.annotators.length >= a.minAgree) {
+            const moved = this.moveTo(GOLD, REJECTED, docId, c)
+            this.provenanceFor(moved, c.annotators, a.reviewer)
+            changes.push(...moved)
+            result.accepted++
+          } else result.remaining++
+        }
+      }
+      if (changes.length > 0) {
+        this.log.commitAction(a.reviewer, 'accept', `Adjudicate ${a.annotators.join(', ')} (at least ${a.minAgree} agree)`, changes)
+      }
+    })
+    return result
+  }
+
+  /** Puts the span into `to` and takes it out of `from`; returns the changes made. */
+  private moveTo(to: string, from: string, docId: string, s: SpanState): SpanChange[] {
+    const state = { start: s.start, end: s.end, label: s.label }
+    const changes: SpanChange[] = []
+    const out = this.project.spans.findIdentical(docId, from, state)
+    if (out) {
+      this.project.spans.delete(out.id)
+      changes.push({ spanId: out.id, docId, annotator: from, before: state, after: null })
+    }
+    if (!this.project.spans.findIdentical(docId, to, state)) {
+      const span = this.project.spans.insert({ docId, annotator: to, ...state })
+      changes.push({ spanId: span.id, docId, annotator: to, before: null, after: state })
+    }
+    return changes
+  }
+
+  private provenanceFor(changes: SpanChange[], sources: string[], reviewer: string): void {
+    for (const c of changes) {
+      if (c.annotator === GOLD && c.after) this.project.review.setProvenance({ spanId: c.spanId, sources, acceptedBy: reviewer, acceptedAt: now() })
+    }
+  }
+
+  private startReview(docId: string, reviewer: string): void {
+    if (this.project.review.status(docId) === 'unreviewed') this.project.review.setStatus(docId, 'in_review', reviewer, now())
+  }
+
+  private requireDoc(docId: string): { text: string; length: number } {
+    const doc = this.project.documents.text(docId)
+    if (!doc) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
+    return doc
+  }
+
+  private check(docId: string, s: SpanState): { text: string; label: LabelDef } {
+    const doc = this.requireDoc(docId)
+    if (s.end <= s.start || s.end > doc.length) {
+      throw new ApiError('invalid_args', `The span ${s.start}..${s.end} is not inside "${docId}" (${doc.length} characters).`)
+    }
+    const label = this.project.labels.list().find((l) => l.key === s.label)
+    if (!label) throw new ApiError('invalid_args', `This project has no label "${s.label}".`)
+    return { text: `“${codePointSlice(doc.text, s.start, s.end)}”`, label }
+  }
+}
