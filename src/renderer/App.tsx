@@ -4,6 +4,7 @@ import type { LabelStyles } from './components/Block'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { LabelBar } from './components/LabelBar'
+import { MergeDialog } from './components/MergeDialog'
 import { PaneArea } from './components/PaneArea'
 import { Sidebar } from './components/Sidebar'
 import { StatusBar } from './components/StatusBar'
@@ -37,6 +38,7 @@ export function App() {
       {dialog === 'annotator' && <AnnotatorDialog />}
       {dialog === 'import' && <ImportDialog />}
       {dialog === 'export' && <ExportDialog />}
+      {dialog === 'merge' && <MergeDialog />}
     </div>
   )
 }

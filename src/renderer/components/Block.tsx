@@ -52,7 +52,10 @@ function renderMark(text: string, node: MarkNode, selectedId: number | null, lab
       data-label={node.span.label}
       data-label-name={label?.name ?? node.span.label}
       data-depth={node.depth}
-      title={label ? `${label.name} (${label.key})` : node.span.label}
+      data-kind={node.span.kind}
+      data-decision={node.span.decision}
+      data-candidate={node.span.candidate}
+      title={(label ? `${label.name} (${label.key})` : node.span.label) + (node.span.note ? ` — ${node.span.note}` : '')}
       style={style}
     >
       {renderRange(text, node.children, node.start, node.end, selectedId, labels)}

@@ -9,6 +9,9 @@ export const WINDOWED_ABOVE = 200_000
 
 interface DocTextProps {
   loaded: LoadedDoc
+  /** The layer shown; hotkeys refuse to change a read-only one. */
+  layer?: string
+  readOnly?: boolean
   selectedId: number | null
   labels: LabelStyles
   onSpanClick(spanId: number | null): void
@@ -19,7 +22,7 @@ interface DocTextProps {
  * else as text (textContent === text for documents rendered whole), so
  * selections map straight to offsets. Long documents are windowed by block.
  */
-export function DocText({ loaded, selectedId, labels, onSpanClick }: DocTextProps) {
+export function DocText({ loaded, layer = '', readOnly = false, selectedId, labels, onSpanClick }: DocTextProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const { doc } = loaded
   const windowed = doc.text.length > WINDOWED_ABOVE
@@ -58,6 +61,8 @@ export function DocText({ loaded, selectedId, labels, onSpanClick }: DocTextProp
         data-doc-text=""
         data-doc-id={doc.id}
         data-length={doc.text.length}
+        data-layer={layer}
+        data-readonly={readOnly ? 'true' : undefined}
         tabIndex={0}
         role="document"
         aria-label={`Text of ${doc.title}`}
@@ -100,7 +105,7 @@ function WindowedBlocks({
   selectedId,
   labels,
   scrollRef
-}: Omit<DocTextProps, 'onSpanClick'> & { scrollRef: React.RefObject<HTMLDivElement | null> }) {
+}: Pick<DocTextProps, 'loaded' | 'selectedId' | 'labels'> & { scrollRef: React.RefObject<HTMLDivElement | null> }) {
   const virtualizer = useVirtualizer({
     count: loaded.blocks.length,
     getScrollElement: () => scrollRef.current,

@@ -1,7 +1,10 @@
 import type { Pane } from '../state/app-store'
 import { useApp } from '../state/context'
+import { paneLayer, slotKey } from '../state/slots'
 import type { LabelStyles } from './Block'
 import { DocText } from './DocText'
+import { PaneHeader } from './PaneHeader'
+import { ReviewPane } from './review/ReviewPane'
 
 interface PaneViewProps {
   pane: Pane
@@ -9,16 +12,16 @@ interface PaneViewProps {
   labels: LabelStyles
 }
 
-/** One open document: a header with its id, title and span count, and its text. */
+/** One open document: its header, then its text in one layer, or the review of several layers. */
 export function PaneView({ pane, index, labels }: PaneViewProps) {
-  const slot = useApp((s) => s.docs[pane.docId])
+  const annotator = useApp((s) => s.annotator)
+  const layer = paneLayer(pane, annotator)
+  const slot = useApp((s) => s.docs[slotKey(pane.docId, layer)])
   const active = useApp((s) => s.activePane === index)
-  const summary = useApp((s) => s.documents.find((d) => d.id === pane.docId))
+  const title = useApp((s) => s.documents.find((d) => d.id === pane.docId)?.title ?? pane.docId)
   const selectedId = useApp((s) => (s.selected?.docId === pane.docId ? s.selected.spanId : null))
   const setActivePane = useApp((s) => s.setActivePane)
-  const closePane = useApp((s) => s.closePane)
   const selectSpan = useApp((s) => s.selectSpan)
-  const title = summary?.title ?? pane.docId
 
   return (
     <section
@@ -28,19 +31,14 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
       onMouseDown={() => setActivePane(index)}
       onFocus={() => setActivePane(index)}
     >
-      <header className="pane-header">
-        <span className="pane-doc-id">{pane.docId}</span>
-        <span className="pane-title" title={title}>
-          {title}
-        </span>
-        <span className="pane-count">{summary ? `${summary.spanCount} ${summary.spanCount === 1 ? 'span' : 'spans'}` : ''}</span>
-        <button type="button" className="icon-button" aria-label={`Close ${pane.docId}`} onClick={() => closePane(index)}>
-          ×
-        </button>
-      </header>
-      {slot?.state === 'ready' ? (
+      <PaneHeader pane={pane} index={index} />
+      {pane.review ? (
+        <ReviewPane docId={pane.docId} annotators={pane.review} labels={labels} active={active} />
+      ) : slot?.state === 'ready' ? (
         <DocText
           loaded={slot.loaded}
+          layer={layer}
+          readOnly={layer !== annotator}
           selectedId={selectedId}
           labels={labels}
           onSpanClick={(spanId) => selectSpan(spanId === null ? null : { docId: pane.docId, spanId })}

@@ -1,12 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { useMemo, useRef, useState } from 'react'
+import { REJECTED, REVIEW_STATUSES, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
 import { useApp } from '../state/context'
 
-const ROW_HEIGHT = 60
+const ROW_HEIGHT = 76
 
 /** The project's documents, windowed so that large corpora scroll smoothly. */
 export function Sidebar() {
-  const documents = useApp((s) => s.documents)
+  const all = useApp((s) => s.documents)
+  const [filter, setFilter] = useState<ReviewStatus | 'all'>('all')
+  const documents = useMemo(() => (filter === 'all' ? all : all.filter((d) => d.status === filter)), [all, filter])
   const openDoc = useApp((s) => s.openDoc)
   const activeDoc = useApp((s) => s.panes[s.activePane]?.docId)
   const openDocs = useApp((s) => s.panes.map((p) => p.docId).join('\n'))
@@ -26,6 +29,17 @@ export function Sidebar() {
         Documents <span className="muted">({documents.length})</span>
       </h2>
       <p className="hint">Click opens · Ctrl/⌘+click opens beside</p>
+      <label className="sidebar-filter">
+        Show{' '}
+        <select aria-label="Filter by review status" value={filter} onChange={(e) => setFilter(e.target.value as ReviewStatus | 'all')}>
+          <option value="all">All documents</option>
+          {REVIEW_STATUSES.map((st) => (
+            <option key={st} value={st}>
+              {REVIEW_STATUS_NAMES[st]} ({all.filter((d) => d.status === st).length})
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="doc-list" ref={scrollRef}>
         <ul style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -45,9 +59,16 @@ export function Sidebar() {
                   <span className="doc-title">{doc.title}</span>
                   <span className="doc-meta">
                     <span className="doc-id">{doc.id}</span>
+                    <span className={`status-badge ${doc.status}`}>{REVIEW_STATUS_NAMES[doc.status]}</span>
                     <span className="doc-count" aria-label={doc.spanCount === 1 ? '1 span' : `${doc.spanCount} spans`}>
                       {doc.spanCount}
                     </span>
+                  </span>
+                  <span className="doc-layers" data-testid={`doc-layers-${doc.id}`}>
+                    {doc.layers
+                      .filter((l) => l.annotator !== REJECTED)
+                      .map((l) => `${l.annotator} ${l.spans}`)
+                      .join(' · ') || 'no spans yet'}
                   </span>
                 </button>
               </li>

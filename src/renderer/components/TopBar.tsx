@@ -17,7 +17,7 @@ export function TopBar() {
     return () => window.removeEventListener('mousedown', close)
   }, [menuOpen])
 
-  const choose = (dialog: 'import' | 'export'): void => {
+  const choose = (dialog: 'import' | 'export' | 'merge'): void => {
     setMenuOpen(false)
     setDialog(dialog)
   }
@@ -55,9 +55,15 @@ export function TopBar() {
             <button type="button" role="menuitem" onClick={() => choose('export')}>
               Export…
             </button>
+            <button type="button" role="menuitem" onClick={() => choose('merge')}>
+              Merge project…
+            </button>
           </div>
         )}
       </div>
+      <button type="button" className="menu-button" onClick={() => setDialog('agreement')}>
+        Agreement
+      </button>
       <span className="spacer" />
       <span className="annotator">
         Annotator: <strong data-testid="annotator-name">{annotator ?? '(not set)'}</strong>

@@ -1,18 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { MutationResult, Session, SpanmarkApi } from '../../shared/api'
-import { MAX_PANES, type DocSummary, type LabelDef, type Layout, type SpanChange } from '../../shared/domain'
-import { applyChanges, loadDoc, type LoadedDoc } from './doc-state'
+import { MAX_PANES, type DocSummary, type LabelDef, type Layout, type PaneLayout } from '../../shared/domain'
+import { loadDoc } from './doc-state'
+import { adjustCounts, applyToDocs, onlyOpen, paneLayer, slotKey, type DocSlot, type Pane } from './slots'
 import type { Status } from './status'
 
-export interface Pane {
-  /** Stable key for React and the resizable panel. */
-  key: string
-  docId: string
-}
+export type { DocSlot, Pane }
 
-export type DocSlot = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; loaded: LoadedDoc }
-
-export type Dialog = null | 'import' | 'export' | 'annotator'
+export type Dialog = null | 'import' | 'export' | 'annotator' | 'merge' | 'agreement'
 
 export interface AppState {
   ready: boolean
@@ -27,12 +22,18 @@ export interface AppState {
   selected: { docId: string; spanId: number } | null
   status: Status
   dialog: Dialog
+  /** Bumped after every committed change, so review panes refetch their comparison. */
+  reviewVersion: number
 }
 
 export interface AppActions {
   init(): Promise<void>
   setAnnotator(name: string): Promise<void>
-  openDoc(docId: string, opts?: { newPane?: boolean }): void
+  openDoc(docId: string, opts?: { newPane?: boolean; review?: string[] }): void
+  setPaneLayer(index: number, layer: string | null): void
+  setPaneReview(index: number, annotators: string[] | null): void
+  /** Runs a call that commits a change as the current annotator and applies its result everywhere. */
+  mutate(call: (annotator: string) => Promise<MutationResult>, select?: (r: MutationResult) => AppState['selected']): Promise<MutationResult | null>
   closePane(index: number): void
   setActivePane(index: number): void
   setSizes(sizes: number[]): void
@@ -50,7 +51,13 @@ export interface AppActions {
 export type AppStore = StoreApi<AppState & AppActions>
 
 let paneCounter = 0
-const newPane = (docId: string): Pane => ({ key: `pane-${++paneCounter}`, docId })
+const newPane = (docId: string, from: Partial<PaneLayout> = {}): Pane => ({
+  key: `pane-${++paneCounter}`,
+  docId,
+  layer: from.layer ?? null,
+  review: from.review && from.review.length >= 2 ? from.review : null
+})
+const READ_ONLY: Status = { kind: 'error', message: 'That span is in another layer, which is read-only here. Switch the pane to your layer to change it.' }
 const evenSizes = (n: number): number[] => Array.from({ length: n }, () => 100 / n)
 
 /**
@@ -69,55 +76,71 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       clearTimeout(layoutTimer)
       const save = (): void => {
         const { panes, sizes, activePane } = get()
-        const layout: Layout = { panes: panes.map((p) => ({ docId: p.docId })), sizes, active: Math.min(activePane, Math.max(0, panes.length - 1)) }
+        const layout: Layout = {
+          panes: panes.map((p) => ({ docId: p.docId, ...(p.layer ? { layer: p.layer } : {}), ...(p.review ? { review: p.review } : {}) })),
+          sizes,
+          active: Math.min(activePane, Math.max(0, panes.length - 1))
+        }
         api.saveLayout({ layout }).catch(fail)
       }
       if (debounce) layoutTimer = setTimeout(save, 250)
       else save()
     }
 
-    const ensureDoc = async (docId: string): Promise<void> => {
-      const annotator = get().annotator
-      const slot = get().docs[docId]
-      if (!annotator || (slot && slot.state !== 'error')) return
-      set((s) => ({ docs: { ...s.docs, [docId]: { state: 'loading' } } }))
+    const ensurePane = async (pane: Pane): Promise<void> => {
+      const layer = paneLayer(pane, get().annotator)
+      if (!layer || pane.review) return
+      const key = slotKey(pane.docId, layer)
+      const slot = get().docs[key]
+      if (slot && slot.state !== 'error') return
+      set((s) => ({ docs: { ...s.docs, [key]: { state: 'loading' } } }))
       try {
-        const [doc, spans] = await Promise.all([api.getDocument({ id: docId }), api.listSpans({ docId, annotator })])
-        set((s) => ({ docs: { ...s.docs, [docId]: { state: 'ready', loaded: loadDoc(doc, spans) } } }))
+        const [doc, spans] = await Promise.all([api.getDocument({ id: pane.docId }), api.listSpans({ docId: pane.docId, annotator: layer })])
+        set((s) => ({ docs: { ...s.docs, [key]: { state: 'ready', loaded: loadDoc(doc, spans) } } }))
       } catch (err) {
-        set((s) => ({ docs: { ...s.docs, [docId]: { state: 'error', message: err instanceof Error ? err.message : String(err) } } }))
+        set((s) => ({ docs: { ...s.docs, [key]: { state: 'error', message: err instanceof Error ? err.message : String(err) } } }))
       }
+    }
+
+    const setPanes = (panes: Pane[], extra: Partial<AppState> = {}): void => {
+      set((s) => ({ panes, docs: onlyOpen(s.docs, panes, s.annotator), ...extra }))
+      persistLayout()
+      for (const p of panes) void ensurePane(p)
     }
 
     const applyResult = (result: MutationResult): void => {
       set((s) => ({
         docs: applyToDocs(s.docs, result.changes),
-        documents: adjustCounts(s.documents, result.changes),
+        documents: adjustCounts(s.documents, result.changes, s.annotator),
+        reviewVersion: s.reviewVersion + 1,
         status: result.applied
           ? { kind: 'saved', message: result.description, at: result.savedAt }
           : { kind: 'info', message: result.description }
       }))
     }
 
-    const mutate = async (call: (annotator: string) => Promise<MutationResult>, select?: (r: MutationResult) => AppState['selected']): Promise<void> => {
+    const mutate = async (call: (annotator: string) => Promise<MutationResult>, select?: (r: MutationResult) => AppState['selected']): Promise<MutationResult | null> => {
       const annotator = get().annotator
       if (!annotator) {
         set({ dialog: 'annotator' })
-        return
+        return null
       }
       set({ status: { kind: 'saving', message: 'Saving…' } })
       try {
         const result = await call(annotator)
         applyResult(result)
         if (select) set({ selected: select(result) })
+        return result
       } catch (err) {
         fail(err)
+        return null
       }
     }
 
+    /** The selected span, when it is in the current annotator's own (editable) layer. */
     const selectedSpan = () => {
-      const sel = get().selected
-      const slot = sel ? get().docs[sel.docId] : undefined
+      const { selected: sel, annotator } = get()
+      const slot = sel && annotator ? get().docs[slotKey(sel.docId, annotator)] : undefined
       return sel && slot?.state === 'ready' ? slot.loaded.spans.get(sel.spanId) : undefined
     }
 
@@ -134,11 +157,13 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       selected: null,
       status: { kind: 'idle', message: 'Loading…' },
       dialog: null,
+      reviewVersion: 0,
+      mutate,
 
       async init() {
         try {
           const session = await api.getSession({})
-          const panes = (session.layout?.panes ?? []).map((p) => newPane(p.docId))
+          const panes = (session.layout?.panes ?? []).map((p) => newPane(p.docId, p))
           const sizes = session.layout && session.layout.sizes.length === panes.length ? session.layout.sizes : evenSizes(panes.length)
           set({
             session,
@@ -154,7 +179,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
           const known = new Set(get().documents.map((d) => d.id))
           const kept = get().panes.filter((p) => known.has(p.docId))
           if (kept.length !== get().panes.length) set({ panes: kept, sizes: evenSizes(kept.length), activePane: 0 })
-          await Promise.all(kept.map((p) => ensureDoc(p.docId)))
+          await Promise.all(kept.map((p) => ensurePane(p)))
         } catch (err) {
           fail(err)
         } finally {
@@ -167,7 +192,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
           const session = await api.setAnnotator({ name })
           set({ session, annotator: session.annotator, docs: {}, selected: null, dialog: null })
           await get().refreshDocuments()
-          await Promise.all(get().panes.map((p) => ensureDoc(p.docId)))
+          await Promise.all(get().panes.map((p) => ensurePane(p)))
           set({ status: { kind: 'info', message: `Annotating as ${name}` } })
         } catch (err) {
           fail(err)
@@ -190,26 +215,27 @@ export function createAppStore(api: SpanmarkApi): AppStore {
           set({ status: { kind: 'error', message: `At most ${MAX_PANES} documents side by side: close a pane first.` } })
           return
         }
+        const review = opts.review ?? null
         if (opts.newPane || panes.length === 0) {
-          const next = [...panes, newPane(docId)]
-          set({ panes: next, sizes: evenSizes(next.length), activePane: next.length - 1 })
+          const next = [...panes, newPane(docId, review ? { review } : {})]
+          setPanes(next, { sizes: evenSizes(next.length), activePane: next.length - 1 })
         } else {
-          const next = panes.map((p, i) => (i === activePane ? { ...p, docId } : p))
-          set((st) => ({ panes: next, docs: onlyOpen(st.docs, next) }))
+          setPanes(panes.map((p, i) => (i === activePane ? { ...p, docId, ...(opts.review ? { review } : {}) } : p)))
         }
-        persistLayout()
-        void ensureDoc(docId)
+      },
+
+      setPaneLayer(index, layer) {
+        setPanes(get().panes.map((p, i) => (i === index ? { ...p, layer: layer === get().annotator ? null : layer, review: null } : p)))
+      },
+
+      setPaneReview(index, annotators) {
+        setPanes(get().panes.map((p, i) => (i === index ? { ...p, review: annotators && annotators.length >= 2 ? annotators : null } : p)))
       },
 
       closePane(index) {
         const panes = get().panes.filter((_, i) => i !== index)
-        set((s) => ({
-          panes,
-          docs: onlyOpen(s.docs, panes),
-          sizes: evenSizes(panes.length),
-          activePane: Math.max(0, Math.min(s.activePane > index ? s.activePane - 1 : s.activePane, panes.length - 1))
-        }))
-        persistLayout()
+        const active = get().activePane
+        setPanes(panes, { sizes: evenSizes(panes.length), activePane: Math.max(0, Math.min(active > index ? active - 1 : active, panes.length - 1)) })
       },
 
       setActivePane(index) {
@@ -227,8 +253,8 @@ export function createAppStore(api: SpanmarkApi): AppStore {
         set({ selected })
       },
 
-      labelRange(docId, start, end, label) {
-        return mutate(
+      async labelRange(docId, start, end, label) {
+        await mutate(
           (annotator) => api.createSpan({ docId, annotator, start, end, label }),
           (r) => {
             const created = r.changes.find((c) => c.before === null)
@@ -240,19 +266,21 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       async relabelSelected(label) {
         const span = selectedSpan()
         if (span) await mutate((annotator) => api.relabelSpan({ annotator, spanId: span.id, label }))
+        else if (get().selected) set({ status: READ_ONLY })
       },
 
       async deleteSelected() {
         const span = selectedSpan()
         if (span) await mutate((annotator) => api.deleteSpan({ annotator, spanId: span.id }), () => null)
+        else if (get().selected) set({ status: READ_ONLY })
       },
 
-      undo() {
-        return mutate((annotator) => api.undo({ annotator }), selectRestored)
+      async undo() {
+        await mutate((annotator) => api.undo({ annotator }), selectRestored)
       },
 
-      redo() {
-        return mutate((annotator) => api.redo({ annotator }), selectRestored)
+      async redo() {
+        await mutate((annotator) => api.redo({ annotator }), selectRestored)
       },
 
       setDialog(dialog) {
@@ -271,28 +299,4 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       return selectedSpan() ? get().selected : null
     }
   })
-}
-
-/** Keeps only documents shown in a pane: a closed document is fetched afresh when opened again. */
-function onlyOpen(docs: Record<string, DocSlot>, panes: readonly Pane[]): Record<string, DocSlot> {
-  const open = new Set(panes.map((p) => p.docId))
-  return Object.fromEntries(Object.entries(docs).filter(([id]) => open.has(id)))
-}
-
-function applyToDocs(docs: Record<string, DocSlot>, changes: readonly SpanChange[]): Record<string, DocSlot> {
-  const touched = new Set(changes.map((c) => c.docId))
-  if (touched.size === 0) return docs
-  const next = { ...docs }
-  for (const id of touched) {
-    const slot = next[id]
-    if (slot?.state === 'ready') next[id] = { state: 'ready', loaded: applyChanges(slot.loaded, changes) }
-  }
-  return next
-}
-
-function adjustCounts(documents: DocSummary[], changes: readonly SpanChange[]): DocSummary[] {
-  const delta = new Map<string, number>()
-  for (const c of changes) delta.set(c.docId, (delta.get(c.docId) ?? 0) + (c.after ? 1 : 0) - (c.before ? 1 : 0))
-  if ([...delta.values()].every((v) => v === 0)) return documents
-  return documents.map((d) => (delta.get(d.id) ? { ...d, spanCount: d.spanCount + (delta.get(d.id) as number) } : d))
 }

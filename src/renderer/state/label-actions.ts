@@ -1,5 +1,6 @@
 import { readSelection } from '../text/dom-selection'
 import type { AppStore } from './app-store'
+import { slotKey } from './slots'
 
 /**
  * What a label hotkey or label button does: label the text selected in a pane,
@@ -12,8 +13,12 @@ export function applyLabel(store: AppStore, labelKey: string): void {
     s.setStatus({ kind: 'error', message: sel.error })
     return
   }
+  if (sel && sel.readOnly) {
+    s.setStatus({ kind: 'error', message: `This pane shows ${sel.layer}'s layer, which is read-only. Switch it to your layer to label.` })
+    return
+  }
   if (sel) {
-    const slot = s.docs[sel.docId]
+    const slot = s.docs[slotKey(sel.docId, sel.layer)]
     if (slot?.state !== 'ready') return
     const { map, doc } = slot.loaded
     // A triple-click selects a whole line with its line break; a span never needs the break at its edges.

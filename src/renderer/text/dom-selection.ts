@@ -8,6 +8,9 @@
 export interface TextSelection {
   container: HTMLElement
   docId: string
+  /** The layer the pane shows, and whether it may be changed there. */
+  layer: string
+  readOnly: boolean
   start: number
   end: number
 }
@@ -30,7 +33,7 @@ export function readSelection(sel: Selection | null): SelectionResult {
   const start = pointToOffset(a, range.startContainer, range.startOffset)
   const end = pointToOffset(a, range.endContainer, range.endOffset)
   if (end <= start) return null
-  return { container: a, docId: a.dataset['docId'] ?? '', start, end }
+  return { container: a, docId: a.dataset['docId'] ?? '', layer: a.dataset['layer'] ?? '', readOnly: a.dataset['readonly'] === 'true', start, end }
 }
 
 export function pointToOffset(container: HTMLElement, node: Node, offset: number): number {

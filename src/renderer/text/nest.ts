@@ -4,6 +4,13 @@ export interface RenderSpan {
   start: number
   end: number
   label: string
+  /** Review mode: what kind of candidate this is and what was decided (styled by CSS). */
+  kind?: string
+  decision?: string
+  /** Review mode: the candidate's key, as data-candidate. */
+  candidate?: string
+  /** Extra words for the tooltip, e.g. who proposed it. */
+  note?: string
 }
 
 /** One element to draw: a span, or the piece of a span that crosses another. */

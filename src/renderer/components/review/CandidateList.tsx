@@ -1,0 +1,68 @@
+import { useEffect, useRef, type CSSProperties } from 'react'
+import type { ReviewCandidate } from '../../../shared/api'
+import { CANDIDATE_KIND_NAMES } from '../../../shared/review/classify'
+import type { LabelStyles } from '../Block'
+
+interface CandidateListProps {
+  candidates: readonly ReviewCandidate[]
+  textOf(c: ReviewCandidate): string
+  current: string | null
+  labels: LabelStyles
+  onPick(key: string): void
+  onAccept(c: ReviewCandidate): void
+  onReject(c: ReviewCandidate): void
+  onEdit(c: ReviewCandidate): void
+}
+
+/** Every candidate span with who proposed it, its kind, the decision, and the actions. */
+export function CandidateList({ candidates, textOf, current, labels, onPick, onAccept, onReject, onEdit }: CandidateListProps) {
+  const listRef = useRef<HTMLUListElement>(null)
+  useEffect(() => {
+    if (!current) return
+    listRef.current?.querySelector(`[data-candidate="${CSS.escape(current)}"]`)?.scrollIntoView({ block: 'nearest' })
+  }, [current])
+
+  return (
+    <ul className="candidate-list" role="listbox" aria-label="Review candidates" ref={listRef}>
+      {candidates.map((c) => {
+        const label = labels.byKey.get(c.label)
+        return (
+          <li
+            key={c.key}
+            role="option"
+            aria-selected={c.key === current}
+            data-candidate={c.key}
+            data-kind={c.kind}
+            data-decision={c.decision ?? 'pending'}
+            className="candidate"
+            onClick={() => onPick(c.key)}
+          >
+            <div className="candidate-line">
+              <span className={`kind-badge ${c.kind}`}>{CANDIDATE_KIND_NAMES[c.kind]}</span>
+              <span className="candidate-text">“{textOf(c)}”</span>
+              <span className="label-chip" style={{ '--label-color': label?.color ?? '#868e96' } as CSSProperties}>
+                {label?.name ?? c.label}
+              </span>
+            </div>
+            <div className="candidate-line small">
+              <span className="muted">
+                {c.annotators.join(', ')} · {c.start}–{c.end}
+              </span>
+              {c.decision && <span className={`decision ${c.decision}`}>{c.decision === 'accepted' ? '✓ accepted' : '✗ rejected'}</span>}
+              <span className="spacer" />
+              <button type="button" className="small-button" onClick={(e) => (e.stopPropagation(), onAccept(c))} disabled={c.decision === 'accepted'}>
+                Accept
+              </button>
+              <button type="button" className="small-button" onClick={(e) => (e.stopPropagation(), onReject(c))} disabled={c.decision === 'rejected'}>
+                Reject
+              </button>
+              <button type="button" className="small-button" onClick={(e) => (e.stopPropagation(), onEdit(c))}>
+                Edit
+              </button>
+            </div>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

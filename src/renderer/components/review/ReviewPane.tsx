@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { ReviewCandidate, ReviewView } from '../../../shared/api'
+import type { DocumentRecord, SpanState } from '../../../shared/domain'
+import { REVIEW_STATUSES, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../../shared/layers'
+import { OffsetMap } from '../../../shared/offsets'
+import { useApi, useApp, useAppStore } from '../../state/context'
+import { reviewActions } from '../../state/review-actions'
+import type { LabelStyles } from '../Block'
+import { CandidateList } from './CandidateList'
+import { EditCandidate } from './EditCandidate'
+import { ReviewText } from './ReviewText'
+import { useReviewKeys } from './use-review-keys'
+
+interface ReviewPaneProps {
+  docId: string
+  annotators: string[]
+  labels: LabelStyles
+  active: boolean
+}
+
+/** Review mode: the chosen annotators' spans side by side, classified, with accept / reject / edit into gold. */
+export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProps) {
+  const api = useApi()
+  const store = useAppStore()
+  const actions = useMemo(() => reviewActions(store, api), [store, api])
+  const version = useApp((s) => s.reviewVersion)
+  const labelDefs = useApp((s) => s.labels)
+  const [doc, setDoc] = useState<DocumentRecord | null>(null)
+  const [view, setView] = useState<ReviewView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [current, setCurrent] = useState<string | null>(null)
+  const [editing, setEditing] = useState<ReviewCandidate | null>(null)
+  const [showAgreed, setShowAgreed] = useState(false)
+  const who = annotators.join(',')
+
+  useEffect(() => {
+    api.getDocument({ id: docId }).then(setDoc, (e: unknown) => setError(String(e instanceof Error ? e.message : e)))
+  }, [api, docId])
+  useEffect(() => {
+    api.getReview({ docId, annotators: who.split(',') }).then(
+      (v) => {
+        setView(v)
+        setError(null)
+      },
+      (e: unknown) => setError(String(e instanceof Error ? e.message : e))
+    )
+  }, [api, docId, who, version])
+
+  const map = useMemo(() => (doc ? OffsetMap.of(doc.text) : null), [doc])
+  const textOf = useCallback((s: SpanState) => (doc && map ? doc.text.slice(map.toUtf16(s.start), map.toUtf16(s.end)) : ''), [doc, map])
+  const candidates = view?.candidates ?? []
+  const differences = candidates.filter((c) => c.kind !== 'agreed')
+  const agreedLeft = candidates.filter((c) => c.kind === 'agreed' && c.decision !== 'accepted').length
+  const byKey = (key: string | null) => candidates.find((c) => c.key === key) ?? null
+
+  /** Moves to the next (or previous) difference, undecided ones first. */
+  const step = (dir: 1 | -1): void => {
+    const pool = differences.some((c) => !c.decision) ? differences.filter((c) => !c.decision || c.key === current) : differences
+    if (pool.length === 0) return
+    const at = pool.findIndex((c) => c.key === current)
+    const next = at === -1 ? (dir === 1 ? 0 : pool.length - 1) : (at + dir + pool.length) % pool.length
+    setCurrent(pool[next]?.key ?? null)
+  }
+  const accept = (c: ReviewCandidate, span: SpanState = c): void => {
+    setEditing(null)
+    void actions.accept(docId, span, c.annotators)
+  }
+  const reject = (c: ReviewCandidate): void => void actions.reject(docId, c)
+
+  useReviewKeys(active && !editing, {
+    next: () => step(1),
+    previous: () => step(-1),
+    accept: () => {
+      const c = byKey(current)
+      if (c) accept(c)
+    },
+    reject: () => {
+      const c = byKey(current)
+      if (c) reject(c)
+    },
+    edit: () => setEditing(byKey(current)),
+    acceptAgreed: () => void actions.acceptAgreed(docId, annotators)
+  })
+
+  if (error) return <p className="pane-message error" role="alert">Review failed: {error}</p>
+  if (!doc || !view) return <p className="pane-message">Comparing {annotators.join(', ')}…</p>
+  const decided = differences.filter((c) => c.decision).length
+
+  return (
+    <div className="review-pane" data-testid={`review-${docId}`}>
+      <ReviewText text={doc.text} candidates={candidates} current={current} labels={labels} onPick={setCurrent} />
+      <aside className="review-side" aria-label="Review">
+        <div className="review-toolbar">
+          <label>
+            Status{' '}
+            <select aria-label="Review status" value={view.status} onChange={(e) => void actions.setStatus(docId, e.target.value as ReviewStatus)}>
+              {REVIEW_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {REVIEW_STATUS_NAMES[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="small-button" onClick={() => void actions.acceptAgreed(docId, annotators)} disabled={agreedLeft === 0}>
+            Accept all agreed ({agreedLeft})
+          </button>
+          <button type="button" className="small-button" onClick={() => void actions.setStatus(docId, 'reviewed')} disabled={view.status === 'reviewed'}>
+            Mark reviewed
+          </button>
+        </div>
+        <p className="review-summary" data-testid="review-summary">
+          {candidates.length - differences.length} agreed · {differences.length} differences · {decided} decided · {view.gold.length} in gold
+        </p>
+        <p className="hint">n / p: next / previous difference · a: accept · r: reject · e: edit · Shift+A: accept all agreed</p>
+        {editing && map && (
+          <EditCandidate
+            candidate={editing}
+            length={map.cpLength}
+            labels={labelDefs}
+            textOf={textOf}
+            onAccept={(span) => accept(editing, span)}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+        <label className="hint">
+          <input type="checkbox" checked={showAgreed} onChange={(e) => setShowAgreed(e.target.checked)} /> List agreed spans too
+        </label>
+        <CandidateList
+          candidates={showAgreed ? candidates : differences}
+          textOf={textOf}
+          current={current}
+          labels={labels}
+          onPick={setCurrent}
+          onAccept={(c) => accept(c)}
+          onReject={reject}
+          onEdit={(c) => {
+            setCurrent(c.key)
+            setEditing(c)
+          }}
+        />
+      </aside>
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+import type { MutationResult, SpanmarkApi } from '../../shared/api'
+import type { SpanState } from '../../shared/domain'
+import { REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
+import type { AppStore } from './app-store'
+
+/** Review decisions, made as the current annotator (the reviewer); each is one undoable step. */
+export function reviewActions(store: AppStore, api: SpanmarkApi) {
+  const s = () => store.getState()
+  /** A decision also moves an unreviewed document to "in review": the sidebar shows it. */
+  const decide = async (call: (reviewer: string) => Promise<MutationResult>): Promise<void> => {
+    const result = await s().mutate(call)
+    if (result?.applied) await s().refreshDocuments()
+  }
+  return {
+    accept: (docId: string, span: SpanState, sources: string[]) =>
+      decide((reviewer) => api.acceptCandidate({ reviewer, docId, start: span.start, end: span.end, label: span.label, sources })),
+    reject: (docId: string, span: SpanState) =>
+      decide((reviewer) => api.rejectCandidate({ reviewer, docId, start: span.start, end: span.end, label: span.label })),
+    acceptAgreed: (docId: string, annotators: string[]) => decide((reviewer) => api.acceptAgreed({ reviewer, docId, annotators })),
+    async setStatus(docId: string, status: ReviewStatus): Promise<void> {
+      const reviewer = s().annotator
+      if (!reviewer) return
+      try {
+        await api.setReviewStatus({ reviewer, docId, status })
+        s().setStatus({ kind: 'info', message: `${docId} marked ${REVIEW_STATUS_NAMES[status].toLowerCase()}` })
+        await s().refreshDocuments()
+      } catch (err) {
+        s().setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) })
+      }
+    }
+  }
+}
+
+export type ReviewActions = ReturnType<typeof reviewActions>
