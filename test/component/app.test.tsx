@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../src/renderer/App'
 import { createAppStore } from '../../src/renderer/state/app-store'
 import { StoreProvider } from '../../src/renderer/state/context'
+import { slotKey } from '../../src/renderer/state/slots'
 import { createApiClient } from '../../src/shared/api-client'
 import { tempCore } from '../unit/helpers/core'
 
@@ -60,7 +61,7 @@ describe('App over the real core', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close 000_2f535eeb48f059c6' }))
     await waitFor(() => expect(screen.queryByTestId('doc-text-000_2f535eeb48f059c6')).toBeNull())
     // A closed document is dropped from memory and fetched afresh when opened again.
-    expect(Object.keys(store.getState().docs)).toEqual(['003_b69184515e3eb931'])
+    expect(Object.keys(store.getState().docs)).toEqual([slotKey('003_b69184515e3eb931', 'alice')])
   })
 
   it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z, updating the text and the count', async () => {
