@@ -17,6 +17,8 @@ export interface ServerOptions {
    * true: --project <home>/p.sqlite, a new project with no documents.
    */
   emptyProject: boolean
+  /** --project FILE: an existing project file (e.g. one made with the CLI) to open; overrides emptyProject. */
+  project?: string
 }
 
 export interface SpanmarkServer {
@@ -49,6 +51,7 @@ interface Fixtures {
 }
 
 function projectFileFor(home: string, options: ServerOptions): string {
+  if (options.project !== undefined) return options.project
   return options.emptyProject ? join(home, 'p.sqlite') : join(home, 'default-project.sqlite')
 }
 
@@ -67,7 +70,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 export async function launchServer(home: string, options: ServerOptions): Promise<SpanmarkServer> {
   const projectFile = projectFileFor(home, options)
   const args = [CLI, 'serve', '--port', '0']
-  if (options.emptyProject) args.push('--project', projectFile)
+  if (options.emptyProject || options.project !== undefined) args.push('--project', projectFile)
   if (options.annotator !== null) args.push('--annotator', options.annotator)
   const env: NodeJS.ProcessEnv = { ...process.env, SPANMARK_HOME: home }
   delete env['ELECTRON_RUN_AS_NODE']

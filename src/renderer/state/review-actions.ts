@@ -22,6 +22,8 @@ export function reviewActions(store: AppStore, api: SpanmarkApi) {
       if (!reviewer) return
       try {
         await api.setReviewStatus({ reviewer, docId, status })
+        // Review panes refetch their view (which carries the status) when this is bumped.
+        store.setState((st) => ({ reviewVersion: st.reviewVersion + 1 }))
         s().setStatus({ kind: 'info', message: `${docId} marked ${REVIEW_STATUS_NAMES[status].toLowerCase()}` })
         await s().refreshDocuments()
       } catch (err) {
