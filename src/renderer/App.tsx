@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { AnnotatorDialog } from './components/AnnotatorDialog'
 import type { LabelStyles } from './components/Block'
 import { ExportDialog } from './components/ExportDialog'
@@ -11,6 +11,9 @@ import { StatusBar } from './components/StatusBar'
 import { TopBar } from './components/TopBar'
 import { useApp, useAppStore } from './state/context'
 import { createShortcutHandler } from './state/shortcuts'
+
+// The Agreement screen brings a charting library: load it when first opened.
+const AgreementDialog = lazy(() => import('./components/agreement/AgreementDialog').then((m) => ({ default: m.AgreementDialog })))
 
 export function App() {
   const store = useAppStore()
@@ -39,6 +42,11 @@ export function App() {
       {dialog === 'import' && <ImportDialog />}
       {dialog === 'export' && <ExportDialog />}
       {dialog === 'merge' && <MergeDialog />}
+      {dialog === 'agreement' && (
+        <Suspense fallback={null}>
+          <AgreementDialog />
+        </Suspense>
+      )}
     </div>
   )
 }

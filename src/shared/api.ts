@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { agreementReportSchema } from './agreement-schema'
 import {
   annotatorName,
   docId,
@@ -137,6 +138,7 @@ export const apiContract = {
     args: z.object({ reviewer: personName, docId, status: reviewStatusSchema }).strict(),
     result: z.object({ status: reviewStatusSchema, description: z.string() })
   },
+  getAgreement: { args: z.object({ annotators: reviewAnnotators, docId: docId.optional() }).strict(), result: agreementReportSchema },
   mergeProject: { args: z.object({ name: z.string().min(1).max(1024), base64: z.string() }).strict(), result: mergeResultSchema }
 } as const
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { CliError, checkAnnotator, exportCommand, importCommand, serveCommand, type Output } from './commands'
-import { adjudicateCommand, mergeCommand, parseAnnotators } from './review-commands'
+import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators } from './review-commands'
 
 const USAGE = `Usage: spanmark <command> [options]
 
@@ -76,6 +76,10 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
           { project: values.project, annotators: parseAnnotators(values.annotators), reviewer: values.reviewer, minAgree: values['min-agree'] },
           io
         )
+        return 0
+      case 'agreement':
+        if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        agreementCommand({ project: values.project, annotators: parseAnnotators(values.annotators), doc: values.doc, json: values.json === true }, io)
         return 0
       default:
         throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2)

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { annotatorName, personName } from '../../shared/schemas'
+import { formatAgreementTable } from '../../shared/agreement'
+import { projectAgreement } from '../services/agreement-service'
 import { mergeProject } from '../services/merge-service'
 import { ReviewService } from '../services/review-service'
 import { Project } from '../store/project'
@@ -60,6 +62,19 @@ export function adjudicateCommand(o: { project: string; annotators: string[]; re
         (r.skippedReviewed ? ` (${r.skippedReviewed} reviewed document(s) left alone)` : '') +
         `. ${r.remaining} difference(s) remain for review.`
     )
+  } finally {
+    project.close()
+  }
+}
+
+export function agreementCommand(o: { project: string; annotators: string[]; doc: string | undefined; json: boolean }, io: Output): void {
+  const project = openExisting(o.project)
+  try {
+    const report = projectAgreement(project, o.annotators, o.doc)
+    io.out(o.json ? JSON.stringify(report, null, 2) : formatAgreementTable(report))
+  } catch (err) {
+    if (err instanceof ApiError) throw new CliError(err.message)
+    throw err
   } finally {
     project.close()
   }

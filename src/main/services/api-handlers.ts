@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/errors'
 import { layoutSchema } from '../../shared/schemas'
 import type { PrefsStore } from '../prefs'
 import type { Project } from '../store/project'
+import { projectAgreement } from './agreement-service'
 import { AnnotationService } from './annotation-service'
 import { exportLayer } from './export-service'
 import { importFiles } from './import-service'
@@ -80,6 +81,7 @@ export function createApiHandlers({ project, prefs, annotator }: CoreOptions): A
     rejectCandidate: ({ reviewer, docId, start, end, label }) => review.reject({ reviewer, docId, state: { start, end, label } }),
     acceptAgreed: (a) => review.acceptAgreed(a),
     setReviewStatus: (a) => review.setStatus(a),
+    getAgreement: ({ annotators, docId }) => projectAgreement(project, annotators, docId),
     mergeProject: ({ name, base64 }) => {
       // The other project arrives as bytes (from a file picker); merge reads it from a private temp copy.
       const dir = mkdtempSync(join(tmpdir(), 'spanmark-merge-'))

@@ -1,0 +1,157 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { AgreementReport } from '../../../shared/agreement'
+import { REJECTED } from '../../../shared/layers'
+import { useApi, useApp } from '../../state/context'
+import { Modal } from '../Modal'
+import { ConfusionHeatmap } from './ConfusionHeatmap'
+import { fmt } from './format'
+import { LabelChart } from './LabelChart'
+
+/** The Agreement screen: how reliable the labels are, per label, per pair and per document (worst first). */
+export function AgreementDialog() {
+  const api = useApi()
+  const documents = useApp((s) => s.documents)
+  const labels = useApp((s) => s.labels)
+  const setDialog = useApp((s) => s.setDialog)
+  const openDoc = useApp((s) => s.openDoc)
+  const layers = useMemo(() => [...new Set(documents.flatMap((d) => d.layers.map((l) => l.annotator)))].filter((a) => a !== REJECTED).sort(), [documents])
+  const [chosen, setChosen] = useState<string[]>(() => layers.filter((a) => a !== 'gold'))
+  const [scope, setScope] = useState('')
+  const [report, setReport] = useState<AgreementReport | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (chosen.length < 2) {
+      setReport(null)
+      return
+    }
+    setError(null)
+    api.getAgreement({ annotators: chosen, ...(scope ? { docId: scope } : {}) }).then(setReport, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+  }, [api, chosen, scope])
+
+  const toggle = (a: string) => setChosen((c) => (c.includes(a) ? c.filter((x) => x !== a) : [...c, a]))
+  const review = (docId: string) => {
+    setDialog(null)
+    openDoc(docId, { newPane: true, review: chosen })
+  }
+
+  return (
+    <Modal title="Agreement" onClose={() => setDialog(null)}>
+      <div className="agreement">
+        <fieldset className="agreement-controls">
+          <legend>Annotators</legend>
+          {layers.map((a) => (
+            <label key={a}>
+              <input type="checkbox" checked={chosen.includes(a)} onChange={() => toggle(a)} /> {a}
+            </label>
+          ))}
+          <label>
+            Documents{' '}
+            <select aria-label="Documents measured" value={scope} onChange={(e) => setScope(e.target.value)}>
+              <option value="">All documents</option>
+              {documents.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.id}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        {chosen.length < 2 && <p className="hint">Pick two or more annotators.</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {report && (
+          <>
+            <dl className="agreement-overall" data-testid="agreement-overall">
+              {(
+                [
+                  ['Exact F1', report.overall.exact_f1],
+                  ['Overlap F1', report.overall.overlap_f1],
+                  ['Cohen’s κ (characters)', report.overall.kappa],
+                  ['Krippendorff’s αu', report.overall.alpha_u]
+                ] as const
+              ).map(([name, value]) => (
+                <div key={name}>
+                  <dt>{name}</dt>
+                  <dd>{fmt(value)}</dd>
+                </div>
+              ))}
+            </dl>
+            <table className="scores" aria-label="Agreement by annotator pair">
+              <thead>
+                <tr>
+                  <th scope="col">Pair</th>
+                  <th scope="col">Exact F1</th>
+                  <th scope="col">Overlap F1</th>
+                  <th scope="col">κ</th>
+                  <th scope="col">αu</th>
+                  <th scope="col">Spans</th>
+                  <th scope="col">Exact matches</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.pairs.map((p) => (
+                  <tr key={`${p.a}/${p.b}`}>
+                    <th scope="row">
+                      {p.a} / {p.b}
+                    </th>
+                    <td>{fmt(p.exact_f1)}</td>
+                    <td>{fmt(p.overlap_f1)}</td>
+                    <td>{fmt(p.kappa)}</td>
+                    <td>{fmt(p.alpha_u)}</td>
+                    <td>
+                      {p.spans_a} / {p.spans_b}
+                    </td>
+                    <td>{p.exact_matches}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="agreement-figures">
+              <LabelChart report={report} labels={labels} />
+              <ConfusionHeatmap report={report} labels={labels} />
+            </div>
+            <table className="scores" aria-label="Agreement by document, worst first">
+              <thead>
+                <tr>
+                  <th scope="col">Document</th>
+                  <th scope="col">Exact F1</th>
+                  <th scope="col">Overlap F1</th>
+                  <th scope="col">κ</th>
+                  <th scope="col">αu</th>
+                  <th scope="col">Spans ({chosen.join(' / ')})</th>
+                  <th scope="col" />
+                </tr>
+              </thead>
+              <tbody>
+                {report.documents.map((d) => (
+                  <tr key={d.id} data-doc={d.id}>
+                    <th scope="row">{d.id}</th>
+                    <td>{fmt(d.exact_f1)}</td>
+                    <td>{fmt(d.overlap_f1)}</td>
+                    <td>{fmt(d.kappa)}</td>
+                    <td>{fmt(d.alpha_u)}</td>
+                    <td>{chosen.map((a) => d.spans[a] ?? 0).join(' / ')}</td>
+                    <td>
+                      <button type="button" className="small-button" onClick={() => review(d.id)}>
+                        Review {d.id}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </div>
+      <div className="modal-actions">
+        <button type="button" onClick={() => setDialog(null)}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  )
+}
