@@ -222,6 +222,7 @@ test('review one document: classified candidates, n/p, accept, reject, edit, acc
   // a accepts the current candidate into gold; the document is now in review.
   await page.keyboard.press('a')
   await expect(option(page, A, '253:255:MEETING')).toHaveAttribute('data-decision', 'accepted')
+  await expect(option(page, A, '253:255:MEETING')).toContainText('✓ accepted by alice') // who accepted it is kept
   await expect(candidateMark(page, A, '253:255:MEETING')).toHaveAttribute('data-decision', 'accepted')
   await expect(summary(page, A)).toHaveText('51 agreed · 12 differences · 1 decided · 1 in gold')
   await expect(statusBadge(page, A)).toHaveText('In review')

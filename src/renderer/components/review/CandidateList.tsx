@@ -5,6 +5,8 @@ import type { LabelStyles } from '../Block'
 
 interface CandidateListProps {
   candidates: readonly ReviewCandidate[]
+  /** Who accepted each gold span (by candidate key), shown beside accepted candidates. */
+  acceptedBy: ReadonlyMap<string, string>
   textOf(c: ReviewCandidate): string
   current: string | null
   labels: LabelStyles
@@ -15,7 +17,7 @@ interface CandidateListProps {
 }
 
 /** Every candidate span with who proposed it, its kind, the decision, and the actions. */
-export function CandidateList({ candidates, textOf, current, labels, onPick, onAccept, onReject, onEdit }: CandidateListProps) {
+export function CandidateList({ candidates, acceptedBy, textOf, current, labels, onPick, onAccept, onReject, onEdit }: CandidateListProps) {
   const listRef = useRef<HTMLUListElement>(null)
   useEffect(() => {
     if (!current) return
@@ -48,7 +50,11 @@ export function CandidateList({ candidates, textOf, current, labels, onPick, onA
               <span className="muted">
                 {c.annotators.join(', ')} · {c.start}–{c.end}
               </span>
-              {c.decision && <span className={`decision ${c.decision}`}>{c.decision === 'accepted' ? '✓ accepted' : '✗ rejected'}</span>}
+              {c.decision && (
+                <span className={`decision ${c.decision}`}>
+                  {c.decision === 'accepted' ? `✓ accepted${acceptedBy.get(c.key) ? ` by ${acceptedBy.get(c.key)}` : ''}` : '✗ rejected'}
+                </span>
+              )}
               <span className="spacer" />
               <button type="button" className="small-button" onClick={(e) => (e.stopPropagation(), onAccept(c))} disabled={c.decision === 'accepted'}>
                 Accept

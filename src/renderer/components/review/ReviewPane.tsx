@@ -52,6 +52,7 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
   const differences = candidates.filter((c) => c.kind !== 'agreed')
   const agreedLeft = candidates.filter((c) => c.kind === 'agreed' && c.decision !== 'accepted').length
   const byKey = (key: string | null) => candidates.find((c) => c.key === key) ?? null
+  const acceptedBy = useMemo(() => new Map((view?.gold ?? []).map((g) => [`${g.start}:${g.end}:${g.label}`, g.acceptedBy ?? ''])), [view])
 
   /** Moves to the next (or previous) difference, undecided ones first. */
   const step = (dir: 1 | -1): void => {
@@ -126,6 +127,7 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
           <input type="checkbox" checked={showAgreed} onChange={(e) => setShowAgreed(e.target.checked)} /> List agreed spans too
         </label>
         <CandidateList
+          acceptedBy={acceptedBy}
           candidates={showAgreed ? candidates : differences}
           textOf={textOf}
           current={current}
