@@ -138,6 +138,10 @@ export const apiContract = {
     args: z.object({ reviewer: personName, docId, status: reviewStatusSchema }).strict(),
     result: z.object({ status: reviewStatusSchema, description: z.string() })
   },
+  setRestricted: {
+    args: z.object({ docId, restricted: z.boolean() }).strict(),
+    result: z.object({ docId, restricted: z.string().nullable() })
+  },
   getAgreement: { args: z.object({ annotators: reviewAnnotators, docId: docId.optional() }).strict(), result: agreementReportSchema },
   mergeProject: { args: z.object({ name: z.string().min(1).max(1024), base64: z.string() }).strict(), result: mergeResultSchema }
 } as const

@@ -27,6 +27,8 @@ export interface DocSummary {
   /** Every layer with spans on this document, and how many. */
   layers: { annotator: string; spans: number }[]
   status: 'unreviewed' | 'in_review' | 'reviewed'
+  /** Why the text may not be used to train models, or null: datasets leave restricted documents out by default. */
+  restricted: string | null
 }
 
 export interface DocumentRecord {

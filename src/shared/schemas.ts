@@ -50,7 +50,8 @@ export const docSummarySchema = z.object({
   spanCount: z.int().min(0),
   /** Every layer with spans on this document, and how many. */
   layers: z.array(z.object({ annotator: z.string(), spans: z.int().min(0) })),
-  status: reviewStatusSchema
+  status: reviewStatusSchema,
+  restricted: z.string().nullable()
 })
 
 export const documentSchema = z.object({

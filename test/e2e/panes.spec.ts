@@ -134,3 +134,16 @@ test('dragging the separator resizes the panes, and the sizes come back after a 
   const restored = await page.getByTestId('pane-0').boundingBox()
   expect(Math.abs(restored!.width - after!.width)).toBeLessThan(8)
 })
+
+test('a seed that forbids AI training is marked restricted, and the pane header changes the flag', async ({ page, server }) => {
+  await openApp(page, server)
+  const restricted = SEED_IDS[3]
+  await expect(docItem(page, restricted).locator('.status-badge.restricted')).toHaveText('restricted')
+  await expect(docItem(page, A).locator('.status-badge.restricted')).toHaveCount(0)
+  await openDoc(page, restricted)
+  const toggle = page.getByTestId('pane-0').getByRole('button', { name: 'No AI training' })
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+  await toggle.click()
+  await expect(page.getByTestId('pane-0').getByRole('button', { name: 'AI training OK' })).toHaveAttribute('aria-pressed', 'false')
+  await expect(docItem(page, restricted).locator('.status-badge.restricted')).toHaveCount(0)
+})

@@ -77,3 +77,16 @@ describe('API dispatcher (the core every transport calls)', () => {
     expect(line?.spans).toEqual([{ start: 2, end: 5, label: 'PERSON', text: '최태원' }])
   })
 })
+
+describe('restricted documents', () => {
+  it('flags a document whose text forbids AI training on import, and lets a person change the flag', async () => {
+    const api = createApiClient((method, args) => core.dispatch(method, args))
+    const docs = await api.listDocuments({ annotator: 'alice' })
+    expect(docs.filter((d) => d.restricted).map((d) => [d.id, d.restricted])).toEqual([['003_b69184515e3eb931', 'AI학습 이용 금지']])
+    expect(await api.setRestricted({ docId: '003_b69184515e3eb931', restricted: false })).toEqual({ docId: '003_b69184515e3eb931', restricted: null })
+    expect(await api.setRestricted({ docId: SEED, restricted: true })).toEqual({ docId: SEED, restricted: 'marked restricted by hand' })
+    const after = await api.listDocuments({ annotator: 'alice' })
+    expect(after.filter((d) => d.restricted).map((d) => d.id)).toEqual([SEED])
+    await expect(api.setRestricted({ docId: 'nope', restricted: true })).rejects.toThrow(/no document "nope"/)
+  })
+})

@@ -81,6 +81,12 @@ export function createApiHandlers({ project, prefs, annotator }: CoreOptions): A
     rejectCandidate: ({ reviewer, docId, start, end, label }) => review.reject({ reviewer, docId, state: { start, end, label } }),
     acceptAgreed: (a) => review.acceptAgreed(a),
     setReviewStatus: (a) => review.setStatus(a),
+    setRestricted: ({ docId, restricted }) => {
+      if (!project.documents.text(docId)) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
+      const reason = restricted ? (project.documents.restricted(docId) ?? 'marked restricted by hand') : null
+      project.write(() => project.documents.setRestricted(docId, reason))
+      return { docId, restricted: reason }
+    },
     getAgreement: ({ annotators, docId }) => projectAgreement(project, annotators, docId),
     mergeProject: ({ name, base64 }) => {
       // The other project arrives as bytes (from a file picker); merge reads it from a private temp copy.

@@ -1,6 +1,7 @@
 import type { ImportResult } from '../../shared/api'
 import { ApiError } from '../../shared/errors'
 import { codePointLength } from '../../shared/offsets'
+import { findTrainingRestriction } from '../../shared/restrictions'
 import { deriveTitle } from '../../shared/titles'
 import type { Project } from '../store/project'
 import { parseImportFile, type ParsedDoc } from './import-parse'
@@ -69,7 +70,14 @@ export function importFiles(project: Project, inputs: ImportInput[], options: Im
       for (const doc of file.docs) {
         if (!project.documents.text(doc.id)) {
           project.documents.insert(
-            { id: doc.id, title: deriveTitle(doc.text, doc.meta), text: doc.text, meta: doc.meta, length: codePointLength(doc.text) },
+            {
+              id: doc.id,
+              title: deriveTitle(doc.text, doc.meta),
+              text: doc.text,
+              meta: doc.meta,
+              length: codePointLength(doc.text),
+              restricted: findTrainingRestriction(doc.text)
+            },
             at
           )
           summary.newDocuments++

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { MIGRATIONS } from '../store/migrations'
 import type { Project } from '../store/project'
 import { ApiError } from '../../shared/errors'
+import { findTrainingRestriction } from '../../shared/restrictions'
 import type { LabelDef } from '../../shared/domain'
 import type { ChangeKind } from '../store/history-repo'
 
@@ -84,7 +85,10 @@ function copyInto(project: Project, theirs: Database.Database, from: string, ver
   for (const d of theirs.prepare('SELECT id, title, text, meta, length FROM documents ORDER BY id').all() as TheirDoc[]) {
     const mine = project.documents.text(d.id)
     if (!mine) {
-      project.documents.insert({ id: d.id, title: d.title, text: d.text, meta: JSON.parse(d.meta) as Record<string, unknown>, length: d.length }, at)
+      project.documents.insert(
+        { id: d.id, title: d.title, text: d.text, meta: JSON.parse(d.meta) as Record<string, unknown>, length: d.length, restricted: findTrainingRestriction(d.text) },
+        at
+      )
       result.documentsAdded++
       merged.add(d.id)
     } else if (mine.text === d.text) {

@@ -15,6 +15,8 @@ export interface NewDocument {
   text: string
   meta: Record<string, unknown>
   length: number
+  /** Why the text may not be used to train models (the notice found); none when absent. */
+  restricted?: string | null
 }
 
 /** Documents: text stored exactly as given, ordered by id everywhere. */
@@ -25,15 +27,19 @@ export class DocumentsRepo {
   private readonly summariesStmt
   private readonly countStmt
   private readonly idsStmt
+  private readonly restrictedStmt
+  private readonly setRestrictedStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      'INSERT INTO documents (id, title, text, meta, length, created_at) VALUES (@id, @title, @text, @meta, @length, @createdAt)'
+      'INSERT INTO documents (id, title, text, meta, length, created_at, restricted) VALUES (@id, @title, @text, @meta, @length, @createdAt, @restricted)'
     )
     this.getStmt = db.prepare<[string], DocRow>('SELECT id, title, text, meta, length FROM documents WHERE id = ?')
     this.textStmt = db.prepare<[string], { text: string; length: number }>('SELECT text, length FROM documents WHERE id = ?')
-    this.summariesStmt = db.prepare<[string], DocSummary>(
-      `SELECT d.id, d.title, d.length, COUNT(s.id) AS spanCount
+    this.restrictedStmt = db.prepare<[string], { restricted: string | null }>('SELECT restricted FROM documents WHERE id = ?')
+    this.setRestrictedStmt = db.prepare<[string | null, string]>('UPDATE documents SET restricted = ? WHERE id = ?')
+    this.summariesStmt = db.prepare<[string], Omit<DocSummary, 'layers' | 'status'>>(
+      `SELECT d.id, d.title, d.length, d.restricted, COUNT(s.id) AS spanCount
          FROM documents d LEFT JOIN spans s ON s.doc_id = d.id AND s.annotator = ?
         GROUP BY d.rowid ORDER BY d.id`
     )
@@ -42,7 +48,7 @@ export class DocumentsRepo {
   }
 
   insert(doc: NewDocument, createdAt: string): void {
-    this.insertStmt.run({ ...doc, meta: JSON.stringify(doc.meta), createdAt })
+    this.insertStmt.run({ ...doc, meta: JSON.stringify(doc.meta), createdAt, restricted: doc.restricted ?? null })
   }
 
   get(id: string): DocumentRecord | undefined {
@@ -55,7 +61,15 @@ export class DocumentsRepo {
     return this.textStmt.get(id)
   }
 
-  summaries(annotator: string): DocSummary[] {
+  restricted(id: string): string | null {
+    return this.restrictedStmt.get(id)?.restricted ?? null
+  }
+
+  setRestricted(id: string, reason: string | null): void {
+    this.setRestrictedStmt.run(reason, id)
+  }
+
+  summaries(annotator: string): Omit<DocSummary, 'layers' | 'status'>[] {
     return this.summariesStmt.all(annotator)
   }
 

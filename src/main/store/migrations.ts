@@ -97,5 +97,8 @@ export const MIGRATIONS: readonly string[] = [
     reviewer TEXT,
     updated_at TEXT NOT NULL
   ) WITHOUT ROWID;
+  `,
+  /* 3: documents whose text forbids AI-training use (the notice found, or a person's flag) */ `
+  ALTER TABLE documents ADD COLUMN restricted TEXT;
   `
 ]

@@ -1,6 +1,6 @@
 import { GOLD, REJECTED } from '../../shared/layers'
 import type { Pane } from '../state/app-store'
-import { useApp } from '../state/context'
+import { useApi, useApp } from '../state/context'
 import { paneLayer } from '../state/slots'
 
 /** A pane's header: document, which layer it shows (or review mode), span count, close. */
@@ -10,6 +10,19 @@ export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
   const setPaneLayer = useApp((s) => s.setPaneLayer)
   const setPaneReview = useApp((s) => s.setPaneReview)
   const closePane = useApp((s) => s.closePane)
+  const refreshDocuments = useApp((s) => s.refreshDocuments)
+  const setStatus = useApp((s) => s.setStatus)
+  const api = useApi()
+  const restricted = summary?.restricted ?? null
+  const toggleRestricted = async (): Promise<void> => {
+    try {
+      const r = await api.setRestricted({ docId: pane.docId, restricted: restricted === null })
+      setStatus({ kind: 'info', message: r.restricted ? `${pane.docId} is restricted: datasets leave it out (${r.restricted})` : `${pane.docId} may be used in datasets` })
+      await refreshDocuments()
+    } catch (err) {
+      setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) })
+    }
+  }
   const layer = paneLayer(pane, annotator)
   const title = summary?.title ?? pane.docId
   const layers = summary?.layers ?? []
@@ -56,6 +69,15 @@ export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
           </button>
         </>
       )}
+      <button
+        type="button"
+        className={restricted ? 'small-button restricted' : 'small-button'}
+        aria-pressed={restricted !== null}
+        title={restricted ? `Restricted: “${restricted}”. Datasets leave it out unless asked. Click to allow.` : 'Allowed in training datasets. Click to restrict.'}
+        onClick={() => void toggleRestricted()}
+      >
+        {restricted ? 'No AI training' : 'AI training OK'}
+      </button>
       <button type="button" className="icon-button" aria-label={`Close ${pane.docId}`} onClick={() => closePane(index)}>
         ×
       </button>

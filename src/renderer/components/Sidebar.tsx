@@ -60,6 +60,11 @@ export function Sidebar() {
                   <span className="doc-meta">
                     <span className="doc-id">{doc.id}</span>
                     <span className={`status-badge ${doc.status}`}>{REVIEW_STATUS_NAMES[doc.status]}</span>
+                    {doc.restricted && (
+                      <span className="status-badge restricted" title={`No AI training: “${doc.restricted}”`}>
+                        restricted
+                      </span>
+                    )}
                     <span className="doc-count" aria-label={doc.spanCount === 1 ? '1 span' : `${doc.spanCount} spans`}>
                       {doc.spanCount}
                     </span>
