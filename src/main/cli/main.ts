@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { CliError, checkAnnotator, exportCommand, importCommand, serveCommand, type Output } from './commands'
+import { datasetCommand } from './dataset-command'
 import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators } from './review-commands'
 
 const USAGE = `Usage: spanmark <command> [options]
@@ -10,6 +11,9 @@ const USAGE = `Usage: spanmark <command> [options]
   merge  --project MINE.sqlite --from THEIRS.sqlite              copy their layers and history
   adjudicate --project FILE.sqlite --annotators a,b[,c] --reviewer NAME [--min-agree K]
   agreement  --project FILE.sqlite --annotators a,b[,c] [--doc ID] [--json]
+  dataset    --project FILE.sqlite --annotator NAME|gold --format spanmark|doccano|prodigy|hf|klue --out DIR
+             [--split train=0.8,dev=0.1,test=0.1] [--seed N] [--status reviewed|any] [--include-restricted]
+             [--map FROM=TO,…] [--labels A,B] [--align expand|contract|drop] [--tokens char|eojeol] [--offsets utf16|codepoint]
 
 Offsets in JSONL are Unicode code points, end exclusive.`
 
@@ -34,6 +38,16 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
         'min-agree': { type: 'string' },
         doc: { type: 'string' },
         json: { type: 'boolean' },
+        format: { type: 'string' },
+        split: { type: 'string' },
+        seed: { type: 'string' },
+        status: { type: 'string' },
+        'include-restricted': { type: 'boolean' },
+        map: { type: 'string' },
+        labels: { type: 'string' },
+        align: { type: 'string' },
+        tokens: { type: 'string' },
+        offsets: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -76,6 +90,9 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
           { project: values.project, annotators: parseAnnotators(values.annotators), reviewer: values.reviewer, minAgree: values['min-agree'] },
           io
         )
+        return 0
+      case 'dataset':
+        datasetCommand(values, io)
         return 0
       case 'agreement':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)

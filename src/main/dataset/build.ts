@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { computeAgreement } from '../../shared/agreement'
+import { DatasetEncoder, checkLabelOptions, formatLossReport } from '../../shared/dataset'
+import { ApiError } from '../../shared/errors'
+import type { Project } from '../store/project'
+import { datasetCard } from './card'
+import { mergeLossReports } from './losses'
+import { optionsForManifest, type Manifest, type SplitSummary } from './manifest'
+import { fileExtension, type BuildOptions } from './options'
+import { selectDocuments, type SelectedDoc } from './select'
+import { splitOf } from './splits'
+
+export interface BuildResult {
+  outDir: string
+  manifest: Manifest
+  /** What to print: counts, exclusions, warnings and losses, one line each. */
+  summary: string[]
+}
+
+const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex')
+
+/**
+ * Builds a training dataset from one layer. Everything is written into a fresh
+ * folder beside DIR and renamed to DIR only after every file was encoded and
+ * validated, so a failure never leaves a half-written dataset.
+ */
+export function buildDataset(project: Project, o: BuildOptions, toolVersion: string): BuildResult {
+  const outDir = resolve(o.outDir)
+  if (existsSync(outDir) && readdirSync(outDir).length > 0) {
+    throw new ApiError('rejected', `${outDir} exists and is not empty. Choose a new folder: a dataset never mixes with older files.`)
+  }
+  const projectLabels = project.labels.list()
+  const labelProblems = checkLabelOptions(projectLabels.map((l) => l.key), o.labels)
+  if (labelProblems.length > 0) throw new ApiError('invalid_args', labelProblems.join(' '), labelProblems)
+
+  const selection = selectDocuments(project, o)
+  const groups = new Map<string, SelectedDoc[]>()
+  for (const d of selection.docs) {
+    const split = o.splits ? splitOf(d.doc.id, o.seed, o.splits) : 'data'
+    groups.set(split, [...(groups.get(split) ?? []), d])
+  }
+  const splitNames = o.splits ? o.splits.map((s) => s.name) : ['data']
+  const exportOptions = { format: o.format, labels: o.labels, align: o.align, tokens: o.tokens, offsets: o.offsets, annotator: o.layer }
+  const tmp = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}`)
+  rmSync(tmp, { recursive: true, force: true })
+  mkdirSync(tmp, { recursive: true })
+  try {
+    const splits: Record<string, SplitSummary> = {}
+    const files: Record<string, string> = {}
+    const reports = []
+    let encoder: DatasetEncoder | null = null
+    for (const name of splitNames) {
+      encoder = new DatasetEncoder(exportOptions, projectLabels.map((l) => l.key))
+      const file = `${name}.${fileExtension(o.format)}`
+      const parts: string[] = []
+      const summary: SplitSummary = { file, documents: 0, spans: 0, labels: {} }
+      for (const d of groups.get(name) ?? []) {
+        let encoded
+        try {
+          encoded = encoder.encode(d.doc, d.spans)
+        } catch (err) {
+          throw new ApiError('internal', `Validation failed, nothing was written: ${(err as Error).message}`)
+        }
+        parts.push(encoded.output)
+        summary.documents++
+        summary.spans += encoded.spans.length
+        for (const s of encoded.spans) summary.labels[s.label] = (summary.labels[s.label] ?? 0) + 1
+      }
+      const content = parts.join('')
+      writeFileSync(join(tmp, file), content)
+      files[file] = sha256(content)
+      splits[name] = summary
+      reports.push(encoder.report())
+    }
+    const losses = mergeLossReports(reports)
+    const totals = { documents: 0, spans: 0, labels: {} as Record<string, number> }
+    for (const s of Object.values(splits)) {
+      totals.documents += s.documents
+      totals.spans += s.spans
+      for (const [l, n] of Object.entries(s.labels)) totals.labels[l] = (totals.labels[l] ?? 0) + n
+    }
+    const warnings: string[] = []
+    if (selection.unreviewedIncluded.length > 0) {
+      warnings.push(`${selection.unreviewedIncluded.length} document(s) in this gold dataset are not reviewed yet: ${selection.unreviewedIncluded.join(', ')}`)
+    }
+    if (o.includeRestricted) {
+      const restricted = selection.docs.filter((d) => project.documents.restricted(d.doc.id))
+      if (restricted.length > 0) warnings.push(`${restricted.length} restricted document(s) included on request (--include-restricted): ${restricted.map((d) => d.doc.id).join(', ')}`)
+    }
+    const manifest: Manifest = {
+      tool: { name: 'spanmark', version: toolVersion },
+      created: new Date().toISOString(),
+      project: { path: project.path, id: project.id },
+      layer: o.layer,
+      format: o.format,
+      options: optionsForManifest(o),
+      offsets: o.format === 'doccano' && o.offsets === 'utf16' ? 'utf16' : 'codepoint',
+      labels: { map: { ...(o.labels?.map ?? {}) }, output: encoder ? encoder.labels : [], classLabels: o.format === 'hf' && encoder ? encoder.classLabels : null },
+      splits,
+      totals,
+      excluded: selection.excluded,
+      warnings,
+      losses,
+      agreement: sourceAgreement(project, o.layer, selection.docs),
+      files,
+      sources: Object.fromEntries(selection.docs.map((d) => [d.doc.id, sha256(d.doc.text)]))
+    }
+    writeFileSync(join(tmp, 'README.md'), datasetCard(manifest, projectLabels))
+    files['README.md'] = sha256(datasetCard(manifest, projectLabels))
+    writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+    if (existsSync(outDir)) rmSync(outDir, { recursive: true })
+    mkdirSync(dirname(outDir), { recursive: true })
+    renameSync(tmp, outDir)
+    return { outDir, manifest, summary: summarise(manifest) }
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true })
+    throw err
+  }
+}
+
+/** For a gold layer made from several annotators' spans: their agreement over the documents in the dataset. */
+function sourceAgreement(project: Project, layer: string, docs: readonly SelectedDoc[]): Manifest['agreement'] {
+  if (layer !== 'gold') return null
+  const sources = new Set<string>()
+  for (const d of docs) for (const s of project.spans.layer(d.doc.id, 'gold')) for (const a of project.review.provenance(s.id)?.sources ?? []) sources.add(a)
+  const annotators = [...sources].sort()
+  if (annotators.length < 2) return null
+  const report = computeAgreement({
+    annotators,
+    labels: project.labels.list().map((l) => l.key),
+    documents: docs.map((d) => ({
+      id: d.doc.id,
+      text: d.doc.text,
+      layers: Object.fromEntries(annotators.map((a) => [a, project.spans.layer(d.doc.id, a).map((s) => ({ start: s.start, end: s.end, label: s.label }))]))
+    }))
+  })
+  const labels = Object.fromEntries(Object.entries(report.labels).map(([k, v]) => [k, { exact_f1: v.exact_f1, overlap_f1: v.overlap_f1, kappa: v.kappa, alpha_u: v.alpha_u }]))
+  return { annotators: report.annotators, overall: report.overall, pairs: report.pairs, labels }
+}
+
+function summarise(m: Manifest): string[] {
+  const lines = [
+    `Built a ${m.format} dataset of ${m.totals.documents} document(s) and ${m.totals.spans} span(s) from the ${m.layer} layer.`,
+    ...Object.entries(m.splits).map(([name, s]) => `  ${name}: ${s.documents} document(s), ${s.spans} span(s) → ${s.file}`),
+    ...m.excluded.map((e) => `  left out ${e.id}: ${e.reason}`),
+    ...m.warnings.map((w) => `  warning: ${w}`),
+    ...formatLossReport(m.losses).map((l) => `  ${l}`)
+  ]
+  return lines
+}

@@ -1,0 +1,80 @@
+import type { LabelDef } from '../../shared/domain'
+import type { Manifest } from './manifest'
+
+const yamlString = (s: string): string => JSON.stringify(s)
+
+/**
+ * The dataset card (README.md): a Hugging Face card YAML header, then what a
+ * person training on the data needs to know.
+ */
+export function datasetCard(m: Manifest, labels: readonly LabelDef[]): string {
+  const splits = Object.entries(m.splits)
+  const total = splits.reduce((a, [, s]) => a + s.documents, 0)
+  const size = total < 1000 ? 'n<1K' : total < 10000 ? '1K<n<10K' : total < 100000 ? '10K<n<100K' : '100K<n<1M'
+  const lines = [
+    '---',
+    'language:',
+    '- ko',
+    'task_categories:',
+    '- token-classification',
+    'task_ids:',
+    '- named-entity-recognition',
+    `pretty_name: ${yamlString(`Spanmark ${m.layer} (${m.format})`)}`,
+    'size_categories:',
+    `- ${size}`,
+    'dataset_info:',
+    '  features:',
+    '  - name: labels',
+    '    dtype:',
+    '      class_label:',
+    '        names:',
+    ...(m.labels.classLabels ?? m.labels.output).map((l, i) => `          '${i}': ${yamlString(l)}`),
+    '  splits:',
+    ...splits.flatMap(([name, s]) => [`  - name: ${name}`, `    num_examples: ${s.documents}`]),
+    '---',
+    '',
+    `# Spanmark dataset: ${m.layer} layer, ${m.format} format`,
+    '',
+    `Built by Spanmark ${m.tool.version} on ${m.created} from \`${m.project.path}\`. Offsets are ${m.offsets === 'utf16' ? 'UTF-16 code units (doccano)' : 'Unicode code points, end exclusive'}. \`manifest.json\` lists every option, count, exclusion and loss, and the sha256 of every file and source text.`,
+    '',
+    '## Data',
+    '',
+    '| split | documents | spans | file |',
+    '| --- | --- | --- | --- |',
+    ...splits.map(([name, s]) => `| ${name} | ${s.documents} | ${s.spans} | \`${s.file}\` |`),
+    '',
+    'Splits are by document (a document\'s split depends only on its id and the seed), so no article contributes sentences to two splits.',
+    '',
+    '## Labels',
+    '',
+    ...m.labels.output.map((l) => {
+      const source = Object.entries(m.labels.map).find(([, to]) => to === l)?.[0] ?? l
+      const def = labels.find((d) => d.key === source)
+      return `- \`${l}\`${def ? `: ${def.guideline}` : ''}`
+    }),
+    '',
+    '## Annotation process',
+    '',
+    m.layer === 'gold'
+      ? `Spans come from the reviewed gold layer: a reviewer compared annotators' layers and accepted, rejected or corrected each span. ${m.agreement ? `Agreement between the annotators it came from (${m.agreement.annotators.join(', ')}): exact F1 ${fmt(m.agreement.overall.exact_f1)}, overlap F1 ${fmt(m.agreement.overall.overlap_f1)}, Cohen's κ ${fmt(m.agreement.overall.kappa)}, Krippendorff's α_u ${fmt(m.agreement.overall.alpha_u)}.` : ''}`
+      : `Spans come from one annotator's layer (${m.layer}), not adjudicated.`,
+    m.warnings.length > 0 ? `\nWarnings:\n${m.warnings.map((w) => `- ${w}`).join('\n')}` : '',
+    '',
+    `Losses when writing this format: ${m.losses.inputSpans} spans in, ${m.losses.writtenSpans} written${m.losses.lostSpans ? `, ${m.losses.lostSpans} not written (see manifest.json → losses)` : ''}.`,
+    '',
+    '## Licensing',
+    '',
+    'The texts are news articles scraped from the web; their copyright stays with the publishers. Use them only as the publishers and your jurisdiction allow.',
+    `${m.excluded.filter((e) => e.reason.startsWith('restricted')).length} document(s) whose text forbids AI training were left out${m.options.includeRestricted ? ' — except that this build was asked to include them (--include-restricted)' : ''}.`,
+    '',
+    '## Personal information',
+    '',
+    'The texts name real people (mostly public figures: executives, officials) and the PERSON spans mark them. Do not use the data to profile individuals.',
+    ''
+  ]
+  return lines.join('\n')
+}
+
+function fmt(x: number | null): string {
+  return x === null ? 'n/a' : x.toFixed(3)
+}

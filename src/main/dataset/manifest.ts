@@ -1,0 +1,52 @@
+import type { AgreementReport } from '../../shared/agreement'
+import type { LossReport } from '../../shared/dataset'
+import type { BuildOptions } from './options'
+
+export interface SplitSummary {
+  file: string
+  documents: number
+  spans: number
+  labels: Record<string, number>
+}
+
+/** manifest.json: everything needed to know what a dataset holds and how it was made. */
+export interface Manifest {
+  tool: { name: 'spanmark'; version: string }
+  created: string
+  project: { path: string; id: string }
+  layer: string
+  format: string
+  options: {
+    split: Record<string, number> | null
+    seed: number
+    status: 'reviewed' | 'any'
+    includeRestricted: boolean
+    align: string
+    tokens: string
+    offsets: string
+    labels: { map: Record<string, string>; keep: string[] | null }
+  }
+  offsets: 'codepoint' | 'utf16'
+  labels: { map: Record<string, string>; output: string[]; classLabels: string[] | null }
+  splits: Record<string, SplitSummary>
+  totals: { documents: number; spans: number; labels: Record<string, number> }
+  excluded: { id: string; reason: string }[]
+  warnings: string[]
+  losses: LossReport
+  agreement: (Pick<AgreementReport, 'annotators' | 'overall' | 'pairs'> & { labels: Record<string, { exact_f1: number | null; overlap_f1: number | null; kappa: number | null; alpha_u: number | null }> }) | null
+  files: Record<string, string>
+  sources: Record<string, string>
+}
+
+export function optionsForManifest(o: BuildOptions): Manifest['options'] {
+  return {
+    split: o.splits ? Object.fromEntries(o.splits.map((s) => [s.name, s.ratio])) : null,
+    seed: o.seed,
+    status: o.status,
+    includeRestricted: o.includeRestricted,
+    align: o.align,
+    tokens: o.tokens,
+    offsets: o.offsets,
+    labels: { map: { ...(o.labels?.map ?? {}) }, keep: o.labels?.keep ? [...o.labels.keep] : null }
+  }
+}
