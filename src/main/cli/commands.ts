@@ -7,7 +7,8 @@ import { createDispatcher } from '../dispatch'
 import { defaultProjectPath, prefsPath, rendererDir, seedsDir, userDataDir } from '../paths'
 import { PrefsStore } from '../prefs'
 import { createApiHandlers } from '../services/api-handlers'
-import { exportLayer } from '../services/export-service'
+import { exportLayer, exportLayerAs } from '../services/export-service'
+import type { ImportFormat, OffsetUnit } from '../../shared/dataset'
 import { importFiles } from '../services/import-service'
 import { Project } from '../store/project'
 import { startWebServer, type WebServer } from '../web/http-server'
@@ -38,7 +39,10 @@ export function checkAnnotator(name: string | undefined, required: boolean): str
   return parsed.data
 }
 
-export function importCommand(o: { project: string; annotator?: string | undefined; files: string[] }, io: Output): void {
+export function importCommand(
+  o: { project: string; annotator?: string | undefined; files: string[]; format?: ImportFormat | 'auto' | undefined; offsets?: OffsetUnit | undefined },
+  io: Output
+): void {
   if (o.files.length === 0) throw new CliError('Name at least one .txt or .jsonl file to import.', 2)
   const inputs = o.files.map((f) => {
     try {
@@ -49,7 +53,7 @@ export function importCommand(o: { project: string; annotator?: string | undefin
   })
   const project = openOrCreateProject(resolve(o.project), null)
   try {
-    const result = importFiles(project, inputs, { annotator: o.annotator })
+    const result = importFiles(project, inputs, { annotator: o.annotator, format: o.format, offsets: o.offsets })
     for (const f of result.files) {
       io.out(`${f.name}: ${f.documents} document(s), ${f.newDocuments} new; ${f.spans} span(s), ${f.newSpans} new`)
     }
@@ -62,7 +66,10 @@ export function importCommand(o: { project: string; annotator?: string | undefin
   }
 }
 
-export function exportCommand(o: { project: string; annotator: string; out: string }, io: Output): void {
+export function exportCommand(
+  o: { project: string; annotator: string; out: string; format?: 'spanmark' | 'doccano' | 'prodigy' | undefined; offsets?: OffsetUnit | undefined },
+  io: Output
+): void {
   const file = resolve(o.project)
   if (!existsSync(file)) throw new CliError(`There is no project at ${file}.`)
   const project = Project.open(file)
@@ -73,7 +80,10 @@ export function exportCommand(o: { project: string; annotator: string; out: stri
     const fd = openSync(tmp, 'w')
     let counts
     try {
-      counts = exportLayer(project, o.annotator, (line) => writeSync(fd, line))
+      counts =
+        o.format === undefined || o.format === 'spanmark'
+          ? exportLayer(project, o.annotator, (line) => writeSync(fd, line))
+          : exportLayerAs(project, o.annotator, { format: o.format, offsets: o.offsets }, (line) => writeSync(fd, line), io)
       fsyncSync(fd)
     } finally {
       closeSync(fd)

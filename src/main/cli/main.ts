@@ -5,8 +5,9 @@ import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators } fr
 
 const USAGE = `Usage: spanmark <command> [options]
 
-  import --project FILE.sqlite [--annotator NAME] FILE...   add .txt / .jsonl files (all or nothing)
-  export --project FILE.sqlite --annotator NAME --out FILE.jsonl
+  import --project FILE.sqlite [--annotator NAME] [--format auto|spanmark|doccano|prodigy] [--offsets utf16|codepoint] FILE...
+         add .txt / .jsonl files (all or nothing)
+  export --project FILE.sqlite --annotator NAME --out FILE.jsonl [--format spanmark|doccano|prodigy] [--offsets utf16|codepoint]
   serve  [--project FILE.sqlite] [--port N] [--annotator NAME]   web mode on 127.0.0.1
   merge  --project MINE.sqlite --from THEIRS.sqlite              copy their layers and history
   adjudicate --project FILE.sqlite --annotators a,b[,c] --reviewer NAME [--min-agree K]
@@ -18,6 +19,13 @@ const USAGE = `Usage: spanmark <command> [options]
 Offsets in JSONL are Unicode code points, end exclusive.`
 
 const console_: Output = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') }
+
+/** An option's value when it is one of `allowed`; undefined when not given. */
+function pick<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined
+  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--${name} must be one of ${allowed.join(', ')}, not "${value}".`, 2)
+  return value as T
+}
 
 /** Runs one CLI command; resolves with the exit status (serve keeps running and resolves 0). */
 export async function runCli(argv: string[], io: Output = console_): Promise<number> {
@@ -58,12 +66,30 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
     switch (command) {
       case 'import':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
-        importCommand({ project: values.project, annotator: checkAnnotator(values.annotator, false), files: positionals }, io)
+        importCommand(
+          {
+            project: values.project,
+            annotator: checkAnnotator(values.annotator, false),
+            files: positionals,
+            format: pick('format', values.format, ['auto', 'spanmark', 'doccano', 'prodigy'] as const),
+            offsets: pick('offsets', values.offsets, ['utf16', 'codepoint'] as const)
+          },
+          io
+        )
         return 0
       case 'export':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
         if (!values.out) throw new CliError('Missing --out FILE.jsonl.', 2)
-        exportCommand({ project: values.project, annotator: checkAnnotator(values.annotator, true) as string, out: values.out }, io)
+        exportCommand(
+          {
+            project: values.project,
+            annotator: checkAnnotator(values.annotator, true) as string,
+            out: values.out,
+            format: pick('format', values.format, ['spanmark', 'doccano', 'prodigy'] as const),
+            offsets: pick('offsets', values.offsets, ['utf16', 'codepoint'] as const)
+          },
+          io
+        )
         return 0
       case 'serve': {
         const port = values.port === undefined ? 0 : Number(values.port)

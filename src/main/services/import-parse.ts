@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { annotatorName, docId, offset } from '../../shared/schemas'
 import { describeZodError } from '../../shared/errors'
 import { OffsetMap } from '../../shared/offsets'
+import { decodeRecord, detectFormat, type ImportFormat, type OffsetUnit } from '../../shared/dataset'
 
 export interface ParsedSpan {
   start: number
@@ -53,7 +54,14 @@ export function baseName(name: string): string {
  * existing documents are checked by the import service). UTF-8 only; a BOM is
  * dropped; text is otherwise kept exactly, CR/LF included.
  */
-export function parseImportFile(name: string, bytes: Uint8Array): ParsedFile {
+export interface ParseOptions {
+  /** JSONL dialect; auto: told by the first line. */
+  format?: ImportFormat | 'auto' | undefined
+  /** doccano offsets: UTF-16 (what doccano writes) unless told otherwise. */
+  offsets?: OffsetUnit | undefined
+}
+
+export function parseImportFile(name: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
   const out: ParsedFile = { name, docs: [], problems: [] }
   const lower = name.toLowerCase()
   const kind = lower.endsWith('.txt') ? 'txt' : lower.endsWith('.jsonl') ? 'jsonl' : null
@@ -73,7 +81,9 @@ export function parseImportFile(name: string, bytes: Uint8Array): ParsedFile {
     out.docs.push({ id, text: content, meta: {}, annotator: undefined, spans: [], where: name })
     return out
   }
-  parseJsonl(name, content, out)
+  const format = options.format && options.format !== 'auto' ? options.format : detectFirst(content)
+  if (format === 'doccano' || format === 'prodigy') parseOtherJsonl(name, content, format, options.offsets, out)
+  else parseJsonl(name, content, out)
   if (out.docs.length === 0 && out.problems.length === 0) out.problems.push(`${name}: the file has no documents (it is empty).`)
   return out
 }
@@ -112,6 +122,50 @@ function parseJsonl(name: string, content: string, out: ParsedFile): void {
       } else spans.push({ start: s.start, end: s.end, label: s.label, where: at })
     })
     out.docs.push({ id: line.id, text: line.text, meta: line.meta ?? {}, annotator: line.annotator, spans, where })
+  }
+}
+
+/** The format of the first line that parses as JSON, or spanmark (whose checks then explain what is wrong). */
+function detectFirst(content: string): ImportFormat {
+  for (const raw of content.split('\n')) {
+    if (raw.trim() === '') continue
+    try {
+      return detectFormat(JSON.parse(raw)) ?? 'spanmark'
+    } catch {
+      return 'spanmark'
+    }
+  }
+  return 'spanmark'
+}
+
+/** doccano and Prodigy lines, decoded to documents and code point spans by the dataset layer's decoders. */
+function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'prodigy', offsets: OffsetUnit | undefined, out: ParsedFile): void {
+  const lines = content.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string
+    if (raw.trim() === '') continue
+    const where = `${name}:${i + 1}`
+    let value: unknown
+    try {
+      value = JSON.parse(raw)
+    } catch (err) {
+      out.problems.push(`${where}: not valid JSON (${(err as Error).message}).`)
+      continue
+    }
+    const decoded = decodeRecord(format, value, { offsets })
+    if (!decoded.ok) {
+      for (const p of decoded.problems) out.problems.push(`${where}: ${p}`)
+      continue
+    }
+    const d = decoded.doc
+    out.docs.push({
+      id: d.id,
+      text: d.text,
+      meta: d.meta,
+      annotator: d.annotator,
+      spans: d.spans.map((s, k) => ({ ...s, where: `${where}: span ${k + 1}` })),
+      where
+    })
   }
 }
 

@@ -4,14 +4,14 @@ import { codePointLength } from '../../shared/offsets'
 import { findTrainingRestriction } from '../../shared/restrictions'
 import { deriveTitle } from '../../shared/titles'
 import type { Project } from '../store/project'
-import { parseImportFile, type ParsedDoc } from './import-parse'
+import { parseImportFile, type ParseOptions, type ParsedDoc } from './import-parse'
 
 export interface ImportInput {
   name: string
   bytes: Uint8Array
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends ParseOptions {
   /** Layer the spans go to; otherwise each line's "annotator". */
   annotator?: string | undefined
   actor?: string | undefined
@@ -26,7 +26,7 @@ const MAX_LISTED_PROBLEMS = 20
  * nothing.
  */
 export function importFiles(project: Project, inputs: ImportInput[], options: ImportOptions = {}): ImportResult {
-  const parsed = inputs.map((f) => parseImportFile(f.name, f.bytes))
+  const parsed = inputs.map((f) => parseImportFile(f.name, f.bytes, options))
   const problems = parsed.flatMap((p) => p.problems)
   const labels = new Set(project.labels.list().map((l) => l.key))
   const labelList = [...labels].join(', ')
