@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { AnnotatorDialog } from './components/AnnotatorDialog'
 import type { LabelStyles } from './components/Block'
+import { DatasetDialog } from './components/DatasetDialog'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { LabelBar } from './components/LabelBar'
@@ -42,6 +43,7 @@ export function App() {
       {dialog === 'import' && <ImportDialog />}
       {dialog === 'export' && <ExportDialog />}
       {dialog === 'merge' && <MergeDialog />}
+      {dialog === 'dataset' && <DatasetDialog />}
       {dialog === 'agreement' && (
         <Suspense fallback={null}>
           <AgreementDialog />

@@ -142,6 +142,26 @@ export const apiContract = {
     args: z.object({ docId, restricted: z.boolean() }).strict(),
     result: z.object({ docId, restricted: z.string().nullable() })
   },
+  buildDataset: {
+    args: z
+      .object({
+        layer: annotatorName,
+        format: z.enum(['spanmark', 'doccano', 'prodigy', 'hf', 'klue']),
+        /** Empty: a new folder under the project's folder, datasets/<layer>-<format>-<time>. */
+        outDir: z.string().max(4096),
+        split: z.string().max(200),
+        seed: z.int(),
+        status: z.enum(['reviewed', 'any']),
+        includeRestricted: z.boolean(),
+        map: z.string().max(1000),
+        labels: z.string().max(1000),
+        align: z.enum(['expand', 'contract', 'drop']),
+        tokens: z.enum(['char', 'eojeol']),
+        offsets: z.enum(['utf16', 'codepoint'])
+      })
+      .strict(),
+    result: z.object({ outDir: z.string(), files: z.array(z.string()), documents: z.int(), spans: z.int(), summary: z.array(z.string()) })
+  },
   getAgreement: { args: z.object({ annotators: reviewAnnotators, docId: docId.optional() }).strict(), result: agreementReportSchema },
   mergeProject: { args: z.object({ name: z.string().min(1).max(1024), base64: z.string() }).strict(), result: mergeResultSchema }
 } as const

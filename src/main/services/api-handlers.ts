@@ -8,6 +8,7 @@ import { layoutSchema } from '../../shared/schemas'
 import type { PrefsStore } from '../prefs'
 import type { Project } from '../store/project'
 import { projectAgreement } from './agreement-service'
+import { buildDatasetFromForm } from './dataset-form'
 import { AnnotationService } from './annotation-service'
 import { exportLayer } from './export-service'
 import { importFiles } from './import-service'
@@ -87,6 +88,7 @@ export function createApiHandlers({ project, prefs, annotator }: CoreOptions): A
       project.write(() => project.documents.setRestricted(docId, reason))
       return { docId, restricted: reason }
     },
+    buildDataset: (form) => buildDatasetFromForm(project, form),
     getAgreement: ({ annotators, docId }) => projectAgreement(project, annotators, docId),
     mergeProject: ({ name, base64 }) => {
       // The other project arrives as bytes (from a file picker); merge reads it from a private temp copy.

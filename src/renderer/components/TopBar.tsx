@@ -17,7 +17,7 @@ export function TopBar() {
     return () => window.removeEventListener('mousedown', close)
   }, [menuOpen])
 
-  const choose = (dialog: 'import' | 'export' | 'merge'): void => {
+  const choose = (dialog: 'import' | 'export' | 'merge' | 'dataset'): void => {
     setMenuOpen(false)
     setDialog(dialog)
   }
@@ -57,6 +57,9 @@ export function TopBar() {
             </button>
             <button type="button" role="menuitem" onClick={() => choose('merge')}>
               Merge project…
+            </button>
+            <button type="button" role="menuitem" onClick={() => choose('dataset')}>
+              Build dataset…
             </button>
           </div>
         )}

@@ -7,7 +7,7 @@ import type { Status } from './status'
 
 export type { DocSlot, Pane }
 
-export type Dialog = null | 'import' | 'export' | 'annotator' | 'merge' | 'agreement'
+export type Dialog = null | 'import' | 'export' | 'annotator' | 'merge' | 'agreement' | 'dataset'
 
 export interface AppState {
   ready: boolean
