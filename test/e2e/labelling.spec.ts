@@ -125,7 +125,7 @@ test('relabel, delete, undo and redo, across two panes', async ({ page, server }
   await selectText(page, D, '오픈AI')
   await page.keyboard.press('2')
   const c = await spanWithText(page, D, '오픈AI')
-  await page.getByTestId('pane-0').locator('.pane-header').click()
+  await page.getByTestId('pane-0').locator('.pane-title').click()
   await expect(page.getByTestId('pane-0')).toHaveClass(/active/)
   await page.keyboard.press('Control+z')
   await expect(markById(page, D, c.id)).toHaveCount(0)
