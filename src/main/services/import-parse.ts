@@ -88,7 +88,8 @@ export function parseImportFile(name: string, bytes: Uint8Array, options: ParseO
   return out
 }
 
-function parseJsonl(name: string, content: string, out: ParsedFile): void {
+/** Calls `each` with every non-blank line's JSON value and its "file:line"; bad JSON is a problem. */
+function forEachJsonLine(name: string, content: string, out: ParsedFile, each: (value: unknown, where: string) => void): void {
   const lines = content.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string
@@ -101,10 +102,16 @@ function parseJsonl(name: string, content: string, out: ParsedFile): void {
       out.problems.push(`${where}: not valid JSON (${(err as Error).message}).`)
       continue
     }
+    each(value, where)
+  }
+}
+
+function parseJsonl(name: string, content: string, out: ParsedFile): void {
+  forEachJsonLine(name, content, out, (value, where) => {
     const parsed = jsonlLine.safeParse(value)
     if (!parsed.success) {
       out.problems.push(`${where}: ${describeZodError(parsed.error).join('; ')}.`)
-      continue
+      return
     }
     const line = parsed.data
     const map = OffsetMap.of(line.text)
@@ -122,7 +129,7 @@ function parseJsonl(name: string, content: string, out: ParsedFile): void {
       } else spans.push({ start: s.start, end: s.end, label: s.label, where: at })
     })
     out.docs.push({ id: line.id, text: line.text, meta: line.meta ?? {}, annotator: line.annotator, spans, where })
-  }
+  })
 }
 
 /** The format of the first line that parses as JSON, or spanmark (whose checks then explain what is wrong). */
@@ -140,22 +147,11 @@ function detectFirst(content: string): ImportFormat {
 
 /** doccano and Prodigy lines, decoded to documents and code point spans by the dataset layer's decoders. */
 function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'prodigy', offsets: OffsetUnit | undefined, out: ParsedFile): void {
-  const lines = content.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] as string
-    if (raw.trim() === '') continue
-    const where = `${name}:${i + 1}`
-    let value: unknown
-    try {
-      value = JSON.parse(raw)
-    } catch (err) {
-      out.problems.push(`${where}: not valid JSON (${(err as Error).message}).`)
-      continue
-    }
+  forEachJsonLine(name, content, out, (value, where) => {
     const decoded = decodeRecord(format, value, { offsets })
     if (!decoded.ok) {
       for (const p of decoded.problems) out.problems.push(`${where}: ${p}`)
-      continue
+      return
     }
     const d = decoded.doc
     out.docs.push({
@@ -166,7 +162,7 @@ function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'pro
       spans: d.spans.map((s, k) => ({ ...s, where: `${where}: span ${k + 1}` })),
       where
     })
-  }
+  })
 }
 
 function lineOfBadUtf8(bytes: Uint8Array): number {

@@ -3,7 +3,7 @@ import { MIGRATIONS } from '../store/migrations'
 import type { Project } from '../store/project'
 import { ApiError } from '../../shared/errors'
 import { findTrainingRestriction } from '../../shared/restrictions'
-import type { LabelDef } from '../../shared/domain'
+import type { LabelDef, Span } from '../../shared/domain'
 import type { ChangeKind } from '../store/history-repo'
 
 export interface MergeResult {
@@ -25,14 +25,7 @@ interface TheirDoc {
   meta: string
   length: number
 }
-interface TheirSpan {
-  id: number
-  docId: string
-  annotator: string
-  start: number
-  end: number
-  label: string
-}
+type TheirSpan = Span
 interface TheirGroup {
   id: number
   at: string

@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react'
 import type { ApiArgs, ApiResult } from '../../shared/api'
 import { REJECTED } from '../../shared/layers'
 import { useApi, useApp } from '../state/context'
+import { FailureResult, toFailure, type Failure } from './FailureResult'
 import { Modal } from './Modal'
 
 type Form = ApiArgs<'buildDataset'>
-type Phase = { kind: 'form' } | { kind: 'building' } | { kind: 'done'; result: ApiResult<'buildDataset'> } | { kind: 'failed'; message: string; details: string[] }
+type Phase = { kind: 'form' } | { kind: 'building' } | { kind: 'done'; result: ApiResult<'buildDataset'> } | { kind: 'failed'; failure: Failure }
 
 const FORMATS: { value: Form['format']; name: string }[] = [
   { value: 'spanmark', name: 'Spanmark JSONL (canonical, with status)' },
@@ -49,8 +50,7 @@ export function DatasetDialog() {
     try {
       setPhase({ kind: 'done', result: await api.buildDataset(form) })
     } catch (err) {
-      const details = err && typeof err === 'object' && 'details' in err && Array.isArray(err.details) ? (err.details as string[]) : []
-      setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err), details })
+      setPhase({ kind: 'failed', failure: toFailure(err) })
     }
   }
 
@@ -160,18 +160,7 @@ export function DatasetDialog() {
             </ul>
           </div>
         )}
-        {phase.kind === 'failed' && (
-          <div className="result error wide" role="alert">
-            <p>{phase.message}</p>
-            {phase.details.length > 1 && (
-              <ul>
-                {phase.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {phase.kind === 'failed' && <FailureResult failure={phase.failure} className="wide" />}
         <div className="modal-actions wide">
           <button type="button" onClick={() => setDialog(null)} disabled={busy}>
             Close

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { ImportResult } from '../../shared/api'
-import { ApiError } from '../../shared/errors'
 import { toBase64 } from '../files'
 import { useApi, useApp } from '../state/context'
+import { FailureResult, toFailure, type Failure } from './FailureResult'
 import { Modal } from './Modal'
 
 type Phase =
@@ -10,7 +10,7 @@ type Phase =
   | { kind: 'reading'; done: number; total: number }
   | { kind: 'importing' }
   | { kind: 'done'; result: ImportResult }
-  | { kind: 'failed'; message: string; details: string[] }
+  | { kind: 'failed'; failure: Failure }
 
 /** File → Import: .txt files (one document each) and .jsonl files, all or nothing. */
 export function ImportDialog() {
@@ -37,11 +37,7 @@ export function ImportDialog() {
       setStatus({ kind: 'info', message: summary(result) })
       await refreshDocuments()
     } catch (err) {
-      setPhase({
-        kind: 'failed',
-        message: err instanceof Error ? err.message : String(err),
-        details: err instanceof ApiError ? err.details : []
-      })
+      setPhase({ kind: 'failed', failure: toFailure(err) })
     }
   }
 
@@ -86,18 +82,7 @@ export function ImportDialog() {
           </ul>
         </div>
       )}
-      {phase.kind === 'failed' && (
-        <div className="result error" role="alert">
-          <p>{phase.message}</p>
-          {phase.details.length > 1 && (
-            <ul>
-              {phase.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {phase.kind === 'failed' && <FailureResult failure={phase.failure} />}
       <div className="modal-actions">
         <button type="button" onClick={() => setDialog(null)} disabled={busy}>
           Close
