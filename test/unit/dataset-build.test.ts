@@ -77,7 +77,7 @@ describe('dataset builder', () => {
     buildDataset(project, options({ format: 'hf' }), '1.0.0')
     const card = readFileSync(join(dir, 'out', 'README.md'), 'utf8')
     expect(card).toMatch(/^---\nlanguage:\n- ko\ntask_categories:\n- token-classification\ntask_ids:\n- named-entity-recognition\n/)
-    expect(card).toMatch(/class_label:\n {8}names:\n {10}'0': "O"\n {10}'1': "B-PERSON"/)
+    expect(card).toMatch(/ {2}- name: tokens\n {4}sequence: string\n {2}- name: ner_tags\n {4}sequence:\n {6}class_label:\n {8}names:\n {10}'0': "O"\n {10}'1': "B-PERSON"/)
     expect(card).toMatch(/ {2}- name: train\n {4}num_examples: \d+/)
     for (const section of ['## Annotation process', '## Licensing', '## Personal information']) expect(card).toContain(section)
     expect(readManifest(join(dir, 'out')).labels.classLabels?.slice(0, 3)).toEqual(['O', 'B-PERSON', 'I-PERSON'])

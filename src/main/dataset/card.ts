@@ -23,12 +23,7 @@ export function datasetCard(m: Manifest, labels: readonly LabelDef[]): string {
     'size_categories:',
     `- ${size}`,
     'dataset_info:',
-    '  features:',
-    '  - name: labels',
-    '    dtype:',
-    '      class_label:',
-    '        names:',
-    ...(m.labels.classLabels ?? m.labels.output).map((l, i) => `          '${i}': ${yamlString(l)}`),
+    ...features(m),
     '  splits:',
     ...splits.flatMap(([name, s]) => [`  - name: ${name}`, `    num_examples: ${s.documents}`]),
     '---',
@@ -73,6 +68,23 @@ export function datasetCard(m: Manifest, labels: readonly LabelDef[]): string {
     ''
   ]
   return lines.join('\n')
+}
+
+/** The columns as `datasets` features: for hf, ner_tags is a sequence of ClassLabel (string tags encode to it). */
+function features(m: Manifest): string[] {
+  if (m.format !== 'hf') return []
+  return [
+    '  features:',
+    '  - name: id',
+    '    dtype: string',
+    '  - name: tokens',
+    '    sequence: string',
+    '  - name: ner_tags',
+    '    sequence:',
+    '      class_label:',
+    '        names:',
+    ...(m.labels.classLabels ?? []).map((l, i) => `          '${i}': ${yamlString(l)}`)
+  ]
 }
 
 function fmt(x: number | null): string {
