@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MAX_PANES } from './domain'
+import { isReservedLayer } from './layers'
 
 /** zod schemas for the domain types; the API contract and the importers validate with these. */
 
@@ -11,7 +12,7 @@ export const annotatorName = z
   .regex(/^[^\u0000-\u001f]+$/, 'annotator name has control characters')
 
 /** A person's name: any layer name except the reserved review layers (gold, gold:…). */
-export const personName = annotatorName.refine((n) => n !== 'gold' && !n.startsWith('gold:'), 'gold and gold:… are reserved for the reviewed layer')
+export const personName = annotatorName.refine((n) => !isReservedLayer(n), 'gold and gold:… are reserved for the reviewed layer')
 
 export const docId = z.string().min(1, 'document id is empty').max(512, 'document id is longer than 512 characters')
 export const labelKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'label keys are upper-case letters, digits and _')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyChanges, loadDoc } from '../../src/renderer/state/doc-state'
 import { blockAt, splitBlocks } from '../../src/renderer/text/blocks'
-import { maxDepth, nestSpans, type MarkNode, type RenderSpan } from '../../src/renderer/text/nest'
+import { nestSpans, type MarkNode, type RenderSpan } from '../../src/renderer/text/nest'
 import { deriveTitle } from '../../src/shared/titles'
 
 const join = (text: string, blocks: { start: number; end: number }[]) => blocks.map((b) => text.slice(b.start, b.end)).join('')
@@ -48,7 +48,6 @@ describe('nestSpans', () => {
 
   it('keeps identical ranges as parent and child and clips to the block', () => {
     expect(shape(nestSpans([s(1, 0, 5), s(2, 0, 5), s(3, 4, 12)], 2, 10))).toEqual([[1, 2, 5, 0, [[2, 2, 5, 1, [[3, 4, 5, 2]]]]], [3, 5, 10, 0]])
-    expect(maxDepth(nestSpans([s(1, 0, 5), s(2, 0, 5), s(3, 4, 12)], 0, 12))).toBe(3)
   })
 
   it('covers every character of every span exactly once per span', () => {

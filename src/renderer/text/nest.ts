@@ -67,10 +67,3 @@ function insertSorted<T extends { span: RenderSpan; start: number; end: number }
   }
   queue.splice(lo, 0, item)
 }
-
-/** Deepest nesting in a tree, for the block's underline room. */
-export function maxDepth(nodes: readonly MarkNode[]): number {
-  let d = 0
-  for (const n of nodes) d = Math.max(d, n.depth + 1, maxDepth(n.children))
-  return d
-}
