@@ -66,7 +66,9 @@ const exportResultSchema = z.object({
   fileName: z.string(),
   content: z.string(),
   documents: z.int(),
-  spans: z.int()
+  spans: z.int(),
+  /** What the format could not hold (Prodigy: spans moved to token boundaries, overlaps), one line each. */
+  notes: z.array(z.string())
 })
 
 const candidateSchema = spanStateSchema.extend({
@@ -126,7 +128,10 @@ export const apiContract = {
     args: z.object({ annotator: annotatorName.optional(), files: z.array(importFileSchema).min(1).max(1000) }).strict(),
     result: importResultSchema
   },
-  exportJsonl: { args: z.object({ annotator: annotatorName }).strict(), result: exportResultSchema },
+  exportJsonl: {
+    args: z.object({ annotator: annotatorName, format: z.enum(['spanmark', 'doccano', 'prodigy']).optional() }).strict(),
+    result: exportResultSchema
+  },
   getReview: { args: z.object({ docId, annotators: reviewAnnotators }).strict(), result: reviewViewSchema },
   acceptCandidate: {
     args: z.object({ reviewer: personName, ...spanArgs, sources: z.array(annotatorName).max(8) }).strict(),

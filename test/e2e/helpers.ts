@@ -235,11 +235,12 @@ export function dbSetting(projectFile: string, key: string): unknown {
 }
 
 /** File → Export…: runs the export and returns the downloaded file and its text. */
-export async function exportJsonl(page: Page): Promise<{ download: Download; content: string }> {
+export async function exportJsonl(page: Page, format?: 'spanmark' | 'doccano' | 'prodigy'): Promise<{ download: Download; content: string }> {
   await page.getByRole('button', { name: 'File', exact: true }).click()
   await page.getByRole('menuitem', { name: 'Export…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Export JSONL' })
   await expect(dialog).toBeVisible()
+  if (format) await dialog.getByLabel('Export format').selectOption(format)
   const downloading = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   const download = await downloading

@@ -69,6 +69,20 @@ test('File → Export… downloads one canonical JSON line per document with cod
   expect(spans).toEqual(sorted)
 })
 
+test('File → Export… in doccano format writes UTF-16 offsets for doccano', async ({ page, server }) => {
+  await openApp(page, server)
+  await openDoc(page, A)
+  await selectText(page, A, '샘 올트먼')
+  await page.keyboard.press('1')
+  await expect(sidebarCount(page, A)).toHaveText('1')
+  const { download, content } = await exportJsonl(page, 'doccano')
+  expect(download.suggestedFilename()).toBe('default-project-alice-doccano.jsonl')
+  const first = JSON.parse(content.split('\n')[0] as string) as { id: string; text: string; label: [number, number, string][] }
+  expect(Object.keys(first)).toEqual(['id', 'text', 'label'])
+  const [[s, e, label]] = first.label as [[number, number, string]]
+  expect([first.text.slice(s, e), label]).toEqual(['샘 올트먼', 'PERSON']) // JavaScript string indices are UTF-16
+})
+
 test('the File menu opens on Import…, arrow keys move through it, Escape or a click elsewhere closes it', async ({ page, server }) => {
   await openApp(page, server)
   const file = page.getByRole('button', { name: 'File', exact: true })

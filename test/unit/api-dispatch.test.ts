@@ -90,3 +90,19 @@ describe('restricted documents', () => {
     await expect(api.setRestricted({ docId: 'nope', restricted: true })).rejects.toThrow(/no document "nope"/)
   })
 })
+
+describe('export formats over the API', () => {
+  it('exports doccano with UTF-16 offsets and Prodigy with what moved, named by format', async () => {
+    const api = createApiClient((method, args) => core.dispatch(method, args))
+    await api.importFiles({ annotator: 'alice', files: [{ name: 'e.txt', base64: Buffer.from('😀 올트먼의 회동').toString('base64') }] })
+    await api.createSpan({ docId: 'e', annotator: 'alice', start: 2, end: 5, label: 'PERSON' }) // 올트먼, before the particle 의
+    const doccano = await api.exportJsonl({ annotator: 'alice', format: 'doccano' })
+    expect(doccano.fileName).toBe('p-alice-doccano.jsonl')
+    const line = doccano.content.split('\n').map((l) => (l ? (JSON.parse(l) as { id: string; label: unknown }) : null)).find((l) => l?.id === 'e')
+    expect(line?.label).toEqual([[3, 6, 'PERSON']]) // the emoji is two UTF-16 units
+    const prodigy = await api.exportJsonl({ annotator: 'alice', format: 'prodigy' })
+    expect(prodigy.notes.join('\n')).toMatch(/aligned-expanded: 1/)
+    expect(prodigy.content).toContain('"answer":"accept"')
+    expect((await api.exportJsonl({ annotator: 'alice' })).notes).toEqual([])
+  })
+})

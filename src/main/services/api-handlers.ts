@@ -10,7 +10,7 @@ import type { Project } from '../store/project'
 import { projectAgreement } from './agreement-service'
 import { buildDatasetFromForm } from './dataset-form'
 import { AnnotationService } from './annotation-service'
-import { exportLayer } from './export-service'
+import { exportLayer, exportLayerAs } from './export-service'
 import { importFiles } from './import-service'
 import { listDocuments } from './document-list'
 import { mergeProject } from './merge-service'
@@ -70,11 +70,16 @@ export function createApiHandlers({ project, prefs, annotator }: CoreOptions): A
         files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
         { annotator: who, actor: sessionAnnotator ?? who }
       ),
-    exportJsonl: ({ annotator: who }) => {
+    exportJsonl: ({ annotator: who, format = 'spanmark' }) => {
       const parts: string[] = []
-      const counts = exportLayer(project, who, (line) => parts.push(line))
-      const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.jsonl`
-      return { fileName, content: parts.join(''), ...counts }
+      const notes: string[] = []
+      const counts =
+        format === 'spanmark'
+          ? exportLayer(project, who, (line) => parts.push(line))
+          : exportLayerAs(project, who, { format }, (line) => parts.push(line), { err: (line) => notes.push(line) })
+      const suffix = format === 'spanmark' ? '' : `-${format}`
+      const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}${suffix}.jsonl`
+      return { fileName, content: parts.join(''), ...counts, notes }
     },
     getReview: ({ docId, annotators }) => review.view(docId, annotators),
     acceptCandidate: ({ reviewer, docId, start, end, label, sources }) =>
