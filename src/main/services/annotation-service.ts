@@ -1,9 +1,9 @@
 import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
-import { codePointSlice } from '../../shared/offsets'
 import type { Project } from '../store/project'
 import { ChangeLog } from './change-log'
+import { TextCache } from './text-cache'
 
 /**
  * Creating, relabelling and deleting spans, and undo/redo over the change
@@ -12,14 +12,16 @@ import { ChangeLog } from './change-log'
  */
 export class AnnotationService {
   private readonly log: ChangeLog
+  private readonly texts: TextCache
 
   constructor(private readonly project: Project) {
     this.log = new ChangeLog(project)
+    this.texts = new TextCache(project)
   }
 
   createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string }): MutationResult {
     const { project } = this
-    const doc = project.documents.text(a.docId)
+    const doc = this.texts.get(a.docId)
     if (!doc) throw new ApiError('not_found', `There is no document "${a.docId}" in this project.`)
     if (a.end <= a.start) throw new ApiError('invalid_args', `A span must cover at least one character (start ${a.start}, end ${a.end}).`)
     if (a.end > doc.length) {
@@ -27,7 +29,7 @@ export class AnnotationService {
     }
     const label = this.label(a.label)
     const state: SpanState = { start: a.start, end: a.end, label: a.label }
-    const quoted = quote(codePointSlice(doc.text, a.start, a.end))
+    const quoted = quote(doc.slice(a.start, a.end))
     return project.write(() => {
       if (project.spans.findIdentical(a.docId, a.annotator, state)) {
         return this.log.unchanged(`${quoted} is already labelled ${label.name}`)
@@ -122,8 +124,8 @@ export class AnnotationService {
   }
 
   private spanText(span: Span): string {
-    const doc = this.project.documents.text(span.docId)
-    return doc ? quote(codePointSlice(doc.text, span.start, span.end)) : `span ${span.id}`
+    const doc = this.texts.get(span.docId)
+    return doc ? quote(doc.slice(span.start, span.end)) : `span ${span.id}`
   }
 }
 

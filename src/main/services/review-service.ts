@@ -2,10 +2,10 @@ import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { GOLD, REJECTED, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
-import { codePointSlice } from '../../shared/offsets'
 import { classifyCandidates, candidateKey, type Candidate } from '../../shared/review/classify'
 import type { Project } from '../store/project'
 import { ChangeLog, now } from './change-log'
+import { TextCache, type CachedText } from './text-cache'
 
 export type Decision = 'accepted' | 'rejected' | null
 
@@ -40,9 +40,11 @@ export interface AdjudicateResult {
  */
 export class ReviewService {
   private readonly log: ChangeLog
+  private readonly texts: TextCache
 
   constructor(private readonly project: Project) {
     this.log = new ChangeLog(project)
+    this.texts = new TextCache(project)
   }
 
   view(docId: string, annotators: string[]): ReviewView {
@@ -168,8 +170,8 @@ export class ReviewService {
     if (this.project.review.status(docId) === 'unreviewed') this.project.review.setStatus(docId, 'in_review', reviewer, now())
   }
 
-  private requireDoc(docId: string): { text: string; length: number } {
-    const doc = this.project.documents.text(docId)
+  private requireDoc(docId: string): CachedText {
+    const doc = this.texts.get(docId)
     if (!doc) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
     return doc
   }
@@ -181,6 +183,6 @@ export class ReviewService {
     }
     const label = this.project.labels.list().find((l) => l.key === s.label)
     if (!label) throw new ApiError('invalid_args', `This project has no label "${s.label}".`)
-    return { text: `“${codePointSlice(doc.text, s.start, s.end)}”`, label }
+    return { text: `“${doc.slice(s.start, s.end)}”`, label }
   }
 }
