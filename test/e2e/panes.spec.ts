@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, openApp, test } from './fixtures'
-import { dbSetting, docItem, docText, marks, openDoc, renderedSpans, SEED_IDS, seedText, selectText, sidebarCount, spanWithText } from './helpers'
+import { dbSetting, docItem, docText, importFiles, marks, openDoc, renderedSpans, SEED_IDS, seedText, selectText, sidebarCount, spanWithText } from './helpers'
 
 const [A, , , D] = SEED_IDS as unknown as [string, string, string, string, string]
 
@@ -146,4 +148,32 @@ test('a seed that forbids AI training is marked restricted, and the pane header 
   await toggle.click()
   await expect(page.getByTestId('pane-0').getByRole('button', { name: 'AI training OK' })).toHaveAttribute('aria-pressed', 'false')
   await expect(docItem(page, restricted).locator('.status-badge.restricted')).toHaveCount(0)
+})
+
+test.describe('a long document', () => {
+  test.use({ serverOptions: { annotator: 'alice', emptyProject: true } })
+
+  test('opened from the sidebar, is painted windowed with its spans, and jumps to the end paint', async ({ page, server }) => {
+    // Over 200,000 UTF-16 units, so only the blocks near the viewport are rendered.
+    const line = '최태원 SK그룹 회장과 샘 올트먼 오픈AI 최고경영자가 4일 회동했다. 😀\n'
+    const text = line.repeat(Math.ceil(210_000 / line.length))
+    const per = [...line].length
+    const lines = text.length / line.length
+    const spans = Array.from({ length: lines }, (_, i) => ({ start: i * per, end: i * per + 3, label: 'PERSON' }))
+    const file = join(server.home, 'long.jsonl')
+    writeFileSync(file, JSON.stringify({ id: 'long', text, spans }) + '\n')
+    await openApp(page, server)
+    const dialog = await importFiles(page, [file])
+    await expect(dialog.getByRole('status')).toContainText('Imported 1 new document(s)')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await openDoc(page, 'long')
+    const container = docText(page, 'long')
+    await expect(container.locator('mark[data-label="PERSON"]').first()).toBeVisible()
+    const rendered = await container.locator('.block').count()
+    expect(rendered).toBeGreaterThan(5)
+    expect(rendered).toBeLessThan(lines / 10) // windowed: far fewer blocks than lines
+    await page.getByTestId('pane-0').locator('.doc-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    const last = String(text.length - line.length)
+    await expect(container.locator(`.block[data-offset="${last}"] mark[data-label="PERSON"]`)).toBeVisible()
+  })
 })

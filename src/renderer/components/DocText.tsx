@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef, type KeyboardEvent, type MouseEvent } from 'react'
+import { useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { LoadedDoc } from '../state/doc-state'
 import { offsetToPoint } from '../text/dom-selection'
 import { BlockView, type LabelStyles } from './Block'
@@ -23,7 +23,9 @@ interface DocTextProps {
  * selections map straight to offsets. Long documents are windowed by block.
  */
 export function DocText({ loaded, layer = '', readOnly = false, selectedId, labels, onSpanClick }: DocTextProps) {
-  const scrollRef = useRef<HTMLDivElement>(null)
+  // Kept in state, not a ref: the windowed list must render again once the scroll element exists,
+  // or a long document opened from the sidebar would stay blank until something else re-rendered.
+  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null)
   const { doc } = loaded
   const windowed = doc.text.length > WINDOWED_ABOVE
 
@@ -53,7 +55,7 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
   }
 
   return (
-    <div className="doc-scroll" ref={scrollRef}>
+    <div className="doc-scroll" ref={setScrollEl}>
       {doc.text.length === 0 && <p className="empty-doc">This document is empty.</p>}
       <div
         className="doc-text"
@@ -70,7 +72,7 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
         onKeyDown={onKeyDown}
       >
         {windowed ? (
-          <WindowedBlocks loaded={loaded} selectedId={selectedId} labels={labels} scrollRef={scrollRef} />
+          <WindowedBlocks loaded={loaded} selectedId={selectedId} labels={labels} scrollEl={scrollEl} />
         ) : (
           loaded.blocks.map((block, i) => (
             <BlockView
@@ -104,11 +106,11 @@ function WindowedBlocks({
   loaded,
   selectedId,
   labels,
-  scrollRef
-}: Pick<DocTextProps, 'loaded' | 'selectedId' | 'labels'> & { scrollRef: React.RefObject<HTMLDivElement | null> }) {
+  scrollEl
+}: Pick<DocTextProps, 'loaded' | 'selectedId' | 'labels'> & { scrollEl: HTMLDivElement | null }) {
   const virtualizer = useVirtualizer({
     count: loaded.blocks.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollEl,
     estimateSize: (i) => {
       const b = loaded.blocks[i]
       return b ? 24 * Math.max(1, Math.ceil((b.end - b.start) / 60)) : 24
