@@ -9,6 +9,9 @@ import { importFiles } from '../src/main/services/import-service'
 import { Project } from '../src/main/store/project'
 
 // Real project files on disk (WAL, synchronous=FULL), as the app uses them.
+// SPANMARK_BENCH_QUICK=1 (set by `npm run bench -- --quick`) shortens every bench: same benches, fewer samples.
+const quick = process.env['SPANMARK_BENCH_QUICK'] === '1'
+const short = quick ? { time: 100, warmupTime: 20 } : {}
 const dir = mkdtempSync(join(tmpdir(), 'spanmark-bench-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const seedsDir = join(__dirname, '..', 'seeds')
@@ -23,21 +26,21 @@ describe('write path', () => {
   bench('create one span (committed, WAL, synchronous=FULL)', () => {
     const start = n++ % 5000
     svc.createSpan({ docId: largest, annotator: 'bench', start, end: start + 1 + (n % 3), label: 'PERSON' })
-  })
+  }, short)
   bench('undo + redo (two commits)', () => {
     svc.undo({ annotator: 'bench' })
     svc.redo({ annotator: 'bench' })
-  })
+  }, short)
 })
 
 describe('read path', () => {
   bench(`open the largest seed in the core (${largest}: document + spans)`, () => {
     project.documents.get(largest)
     project.spans.layer(largest, 'bench')
-  })
+  }, short)
   bench('list documents with span counts', () => {
     project.documents.summaries('bench')
-  })
+  }, short)
 })
 
 describe('import and export', () => {
@@ -46,7 +49,7 @@ describe('import and export', () => {
     const p = Project.open(join(dir, `import-${k++}.sqlite`))
     importFiles(p, seeds)
     p.close()
-  }, { iterations: 10 })
+  }, { iterations: 10, ...short })
 
   const lines = Array.from({ length: 2000 }, (_, i) =>
     JSON.stringify({
@@ -60,12 +63,12 @@ describe('import and export', () => {
     const p = Project.open(join(dir, `corpus-${k++}.sqlite`))
     importFiles(p, corpus, { annotator: 'bench' })
     p.close()
-  }, { iterations: 3 })
+  }, { iterations: quick ? 1 : 3, ...short })
 
   const exported = Project.open(join(dir, 'export.sqlite'))
   importFiles(exported, corpus, { annotator: 'bench' })
   bench('export 2,000 documents with 50,000 spans as canonical JSONL (in memory)', () => {
     let bytes = 0
     exportLayer(exported, 'bench', (line) => (bytes += line.length))
-  }, { iterations: 5 })
+  }, { iterations: quick ? 2 : 5, ...short })
 })
