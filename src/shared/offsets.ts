@@ -1,3 +1,5 @@
+import { countBelow } from './sorted'
+
 /**
  * Conversion between Unicode code point offsets (used everywhere outside the
  * renderer) and UTF-16 code unit offsets (JavaScript string indices, the DOM).
@@ -50,18 +52,6 @@ export class OffsetMap {
     if (u16 < 0 || u16 > this.utf16Length) throw new RangeError(`UTF-16 offset ${u16} outside 0..${this.utf16Length}`)
     return u16 - countBelow(this.astralUtf16, u16)
   }
-}
-
-/** Number of entries in the ascending array that are < value. */
-function countBelow(sorted: Uint32Array, value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((sorted[mid] as number) < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** Length of a string in code points. */

@@ -107,8 +107,9 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
       files,
       sources: Object.fromEntries(selection.docs.map((d) => [d.doc.id, sha256(d.doc.text)]))
     }
-    writeFileSync(join(tmp, 'README.md'), datasetCard(manifest, projectLabels))
-    files['README.md'] = sha256(datasetCard(manifest, projectLabels))
+    const card = datasetCard(manifest, projectLabels)
+    writeFileSync(join(tmp, 'README.md'), card)
+    files['README.md'] = sha256(card)
     writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
     if (existsSync(outDir)) rmSync(outDir, { recursive: true })
     mkdirSync(dirname(outDir), { recursive: true })

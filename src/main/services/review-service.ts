@@ -50,21 +50,29 @@ export class ReviewService {
   view(docId: string, annotators: string[]): ReviewView {
     this.requireDoc(docId)
     const all = this.project.spans.allLayers(docId)
-    const layers: Record<string, SpanState[]> = {}
-    for (const s of all) (layers[s.annotator] ??= []).push(s)
-    const gold = new Set((layers[GOLD] ?? []).map(candidateKey))
-    const rejected = new Set((layers[REJECTED] ?? []).map(candidateKey))
-    const candidates = classifyCandidates(annotators, layers).map((c) => ({
-      ...c,
-      decision: (gold.has(c.key) ? 'accepted' : rejected.has(c.key) ? 'rejected' : null) as Decision
-    }))
     const goldSpans = all
       .filter((s) => s.annotator === GOLD)
       .map((s) => {
         const p = this.project.review.provenance(s.id)
         return { ...s, sources: p?.sources ?? [], acceptedBy: p?.acceptedBy ?? null }
       })
-    return { docId, annotators, status: this.project.review.status(docId), candidates, gold: goldSpans }
+    return { docId, annotators, status: this.project.review.status(docId), candidates: this.candidatesOf(all, annotators), gold: goldSpans }
+  }
+
+  /** The classified candidates with their decisions, without the gold spans' provenance (for bulk decisions). */
+  private candidates(docId: string, annotators: string[]): ReviewedCandidate[] {
+    return this.candidatesOf(this.project.spans.allLayers(docId), annotators)
+  }
+
+  private candidatesOf(all: readonly (SpanState & { annotator: string })[], annotators: string[]): ReviewedCandidate[] {
+    const layers: Record<string, SpanState[]> = {}
+    for (const s of all) (layers[s.annotator] ??= []).push(s)
+    const gold = new Set((layers[GOLD] ?? []).map(candidateKey))
+    const rejected = new Set((layers[REJECTED] ?? []).map(candidateKey))
+    return classifyCandidates(annotators, layers).map((c) => ({
+      ...c,
+      decision: (gold.has(c.key) ? 'accepted' : rejected.has(c.key) ? 'rejected' : null) as Decision
+    }))
   }
 
   accept(a: { reviewer: string; docId: string; state: SpanState; sources: string[] }): MutationResult {
@@ -92,7 +100,8 @@ export class ReviewService {
   /** Accepts every span all chosen annotators agree on, in one undoable step. */
   acceptAgreed(a: { reviewer: string; docId: string; annotators: string[] }): MutationResult {
     return this.project.write(() => {
-      const agreed = this.view(a.docId, a.annotators).candidates.filter((c) => c.kind === 'agreed' && c.decision !== 'accepted')
+      this.requireDoc(a.docId)
+      const agreed = this.candidates(a.docId, a.annotators).filter((c) => c.kind === 'agreed' && c.decision !== 'accepted')
       const changes: SpanChange[] = []
       for (const c of agreed) {
         const moved = this.moveTo(GOLD, REJECTED, a.docId, c)
@@ -127,7 +136,7 @@ export class ReviewService {
           continue
         }
         result.documents++
-        for (const c of this.view(docId, a.annotators).candidates) {
+        for (const c of this.candidates(docId, a.annotators)) {
           if (c.decision !== null) continue
           if (c.annotators.length >= a.minAgree) {
             const moved = this.moveTo(GOLD, REJECTED, docId, c)

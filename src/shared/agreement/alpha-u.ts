@@ -1,3 +1,4 @@
+import { countBelow } from '../sorted'
 import type { Score } from './types'
 
 /**
@@ -131,20 +132,9 @@ function placementCounter(gaps: ArrayLike<number>): (l: number) => number {
   const suffix = new Float64Array(sorted.length + 1)
   for (let k = sorted.length - 1; k >= 0; k--) suffix[k] = (suffix[k + 1] as number) + (sorted[k] as number)
   return (l) => {
-    const first = lowerBound(sorted, l)
+    const first = countBelow(sorted, l)
     return (suffix[first] as number) - (l - 1) * (sorted.length - first)
   }
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((sorted[mid] as number) < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /**
