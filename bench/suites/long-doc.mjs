@@ -278,7 +278,7 @@ async function labelRuns(page, c, results, log, note) {
     await window.__bench.whenPainted(() => text.querySelectorAll('.block mark').length)
   })
   const times = []
-  const parts = { inDom: [], fetch: [], toFetch: [], afterFetch: [] }
+  const parts = { first: [], provisional: 0, inDom: [], fetch: [], toFetch: [], afterFetch: [] }
   for (let i = 0; i < c.labelWarmup + c.labelRuns; i++) {
     const armed = await page.evaluate((nth) => {
       const text = document.querySelector('[data-doc-text]')
@@ -319,7 +319,18 @@ async function labelRuns(page, c, results, log, note) {
           for (const m of text.querySelectorAll('mark[data-label="PERSON"]')) if (Number(m.dataset.spanId) > maxId) return true
           return false
         }
+        // Optimistic painting: a provisional mark (data-pending) is drawn at the next frame unless the
+        // save has returned by then; the first mark of either kind is what the user sees first.
+        const isNew = (m) => m.hasAttribute('data-pending') || Number(m.dataset.spanId) > maxId
+        let first = null
         const mo = new MutationObserver(() => {
+          if (t0 !== null && first === null) {
+            const m = [...text.querySelectorAll('mark[data-label="PERSON"]')].find(isNew)
+            if (m) {
+              first = { pending: m.hasAttribute('data-pending'), painted: null }
+              requestAnimationFrame(() => setTimeout(() => (first.painted = performance.now() - t0), 0))
+            }
+          }
           if (t0 === null || !done()) return
           mo.disconnect()
           const shown = performance.now()
@@ -327,7 +338,7 @@ async function labelRuns(page, c, results, log, note) {
             setTimeout(() => {
               // Where the time went: the createSpan request (Resource Timing) and the rest.
               const call = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/createSpan')).at(-1)
-              resolve({ ms: performance.now() - t0, inDom: shown - t0, fetch: call ? call.responseEnd - call.startTime : null, toFetch: call ? call.startTime - t0 : null, afterFetch: call ? shown - call.responseEnd : null })
+              resolve({ ms: performance.now() - t0, first: first?.painted ?? null, firstPending: first?.pending ?? false, inDom: shown - t0, fetch: call ? call.responseEnd - call.startTime : null, toFetch: call ? call.startTime - t0 : null, afterFetch: call ? shown - call.responseEnd : null })
             }, 0)
           )
         })
@@ -341,6 +352,8 @@ async function labelRuns(page, c, results, log, note) {
     if (r.timedOut) throw new Error(`label ${i} (${armed}) was not painted and saved within 10 s`)
     if (i >= c.labelWarmup) {
       times.push(r.value.ms)
+      if (r.value.first !== null) parts.first.push(r.value.first)
+      if (r.value.firstPending) parts.provisional += 1
       parts.inDom.push(r.value.inDom)
       parts.fetch.push(r.value.fetch)
       parts.toFetch.push(r.value.toFetch)
@@ -348,7 +361,11 @@ async function labelRuns(page, c, results, log, note) {
     }
     await page.waitForTimeout(30)
   }
-  results.add({ name: 'long doc: label, keydown → mark in the DOM, before painting (median)', system: 'spanmark', value: median(parts.inDom), unit: 'ms', n: times.length })
+  if (parts.first.length < times.length) throw new Error(`only ${parts.first.length} of ${times.length} labels recorded their first paint`)
+  const firstNote = `${parts.provisional} of ${times.length} first drawn as a provisional mark, the rest saved before the next frame`
+  results.add({ name: 'long doc: label, keydown → mark painted (provisional or saved, whichever is first) (median)', system: 'spanmark', value: median(parts.first), unit: 'ms', n: parts.first.length, note: firstNote })
+  results.add({ name: 'long doc: label, keydown → mark painted (provisional or saved, whichever is first) (p95)', system: 'spanmark', value: p95(parts.first), unit: 'ms', n: parts.first.length })
+  results.add({ name: 'long doc: label, keydown → saved mark in the DOM, before painting (median)', system: 'spanmark', value: median(parts.inDom), unit: 'ms', n: times.length })
   results.add({ name: 'long doc: label, of which: keydown → createSpan request sent (median)', system: 'spanmark', value: median(parts.toFetch), unit: 'ms', n: times.length })
   results.add({ name: 'long doc: label, of which: createSpan request → response (median)', system: 'spanmark', value: median(parts.fetch), unit: 'ms', n: times.length, note: 'Resource Timing of POST /api/createSpan: HTTP, validation, SQLite commit (WAL, synchronous=FULL), JSON both ways' })
   results.add({ name: 'long doc: label, of which: response → mark in the DOM (median)', system: 'spanmark', value: median(parts.afterFetch), unit: 'ms', n: times.length, note: 'JSON parse, store update, React render and commit; painting the frame comes after' })

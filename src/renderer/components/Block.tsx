@@ -55,6 +55,7 @@ function renderMark(text: string, node: MarkNode, selectedId: number | null, lab
       data-kind={node.span.kind}
       data-decision={node.span.decision}
       data-candidate={node.span.candidate}
+      data-pending={node.span.pending ? 'true' : undefined}
       title={(label ? `${label.name} (${label.key})` : node.span.label) + (node.span.note ? ` — ${node.span.note}` : '')}
       style={style}
     >

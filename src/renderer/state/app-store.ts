@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { MutationResult, Session, SpanmarkApi } from '../../shared/api'
 import { MAX_PANES, type DocSummary, type LabelDef, type Layout, type PaneLayout } from '../../shared/domain'
 import { loadDoc } from './doc-state'
-import { adjustCounts, applyToDocs, onlyOpen, paneLayer, slotKey, type DocSlot, type Pane } from './slots'
+import { adjustCounts, applyToDocs, onlyOpen, paneLayer, retract, showPending, slotKey, type DocSlot, type Pane, type Provisional } from './slots'
 import type { Status } from './status'
 
 export type { DocSlot, Pane }
@@ -33,7 +33,11 @@ export interface AppActions {
   setPaneLayer(index: number, layer: string | null): void
   setPaneReview(index: number, annotators: string[] | null): void
   /** Runs a call that commits a change as the current annotator and applies its result everywhere. */
-  mutate(call: (annotator: string) => Promise<MutationResult>, select?: (r: MutationResult) => AppState['selected']): Promise<MutationResult | null>
+  mutate(
+    call: (annotator: string) => Promise<MutationResult>,
+    select?: (r: MutationResult) => AppState['selected'],
+    drawPending?: () => Provisional | null
+  ): Promise<MutationResult | null>
   closePane(index: number): void
   setActivePane(index: number): void
   setSizes(sizes: number[]): void
@@ -51,6 +55,12 @@ export interface AppActions {
 export type AppStore = StoreApi<AppState & AppActions>
 
 let paneCounter = 0
+/** Provisional spans (drawn before their save returns) count down from -1, clear of real ids. */
+let provisionalCounter = 0
+const nextFrame = (fn: () => void): void => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fn)
+  else setTimeout(fn, 0)
+}
 const newPane = (docId: string, from: Partial<PaneLayout> = {}): Pane => ({
   key: `pane-${++paneCounter}`,
   docId,
@@ -108,9 +118,9 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       for (const p of panes) void ensurePane(p)
     }
 
-    const applyResult = (result: MutationResult): void => {
+    const applyResult = (result: MutationResult, provisional: Provisional | null): void => {
       set((s) => ({
-        docs: applyToDocs(s.docs, result.changes),
+        docs: applyToDocs(retract(s.docs, provisional), result.changes),
         documents: adjustCounts(s.documents, result.changes, s.annotator),
         reviewVersion: s.reviewVersion + 1,
         status: result.applied
@@ -119,19 +129,38 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       }))
     }
 
-    const mutate = async (call: (annotator: string) => Promise<MutationResult>, select?: (r: MutationResult) => AppState['selected']): Promise<MutationResult | null> => {
+    /**
+     * Feedback for a save in flight ("Saving…", and a provisional mark for a new span) is drawn at
+     * the next animation frame, and only if the save has not returned by then. Rendering on the
+     * keydown itself made Chromium produce that frame first and hand the response over only
+     * afterwards, which cost a whole frame on every label (see the issue 6 notes in the README).
+     */
+    const mutate = async (
+      call: (annotator: string) => Promise<MutationResult>,
+      select?: (r: MutationResult) => AppState['selected'],
+      drawPending?: () => Provisional | null
+    ): Promise<MutationResult | null> => {
       const annotator = get().annotator
       if (!annotator) {
         set({ dialog: 'annotator' })
         return null
       }
-      set({ status: { kind: 'saving', message: 'Saving…' } })
+      let settled = false
+      let provisional: Provisional | null = null
+      nextFrame(() => {
+        if (settled) return
+        provisional = drawPending?.() ?? null
+        set({ status: { kind: 'saving', message: 'Saving…' } })
+      })
       try {
         const result = await call(annotator)
-        applyResult(result)
+        settled = true
+        applyResult(result, provisional)
         if (select) set({ selected: select(result) })
         return result
       } catch (err) {
+        settled = true
+        if (provisional) set((s) => ({ docs: retract(s.docs, provisional) }))
         fail(err)
         return null
       }
@@ -254,12 +283,22 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       },
 
       async labelRange(docId, start, end, label) {
+        // Optimistic painting: unless the save returns first, the next frame draws a provisional
+        // mark (negative id, data-pending), which the save's result replaces or its failure removes.
+        const drawPending = (): Provisional | null => {
+          const annotator = get().annotator
+          if (!annotator) return null
+          const shown = showPending(get().docs, { id: -++provisionalCounter, docId, annotator, start, end, label })
+          set({ docs: shown.docs })
+          return shown.provisional
+        }
         await mutate(
           (annotator) => api.createSpan({ docId, annotator, start, end, label }),
           (r) => {
             const created = r.changes.find((c) => c.before === null)
             return created ? { docId, spanId: created.spanId } : get().selected
-          }
+          },
+          drawPending
         )
       },
 

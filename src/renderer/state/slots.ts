@@ -1,5 +1,5 @@
-import type { DocSummary, SpanChange } from '../../shared/domain'
-import { applyChanges, type LoadedDoc } from './doc-state'
+import type { DocSummary, Span, SpanChange } from '../../shared/domain'
+import { addPending, applyChanges, removeSpans, type LoadedDoc } from './doc-state'
 
 export type DocSlot = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; loaded: LoadedDoc }
 
@@ -68,4 +68,25 @@ export function adjustCounts(documents: DocSummary[], changes: readonly SpanChan
       layers: layers.filter((l) => l.spans > 0)
     }
   })
+}
+
+/** A provisional span drawn before its save returns: where it is drawn and its (negative) id. */
+export interface Provisional {
+  key: string
+  id: number
+}
+
+/** Draws a provisional span in its layer, if that layer is loaded. */
+export function showPending(docs: Record<string, DocSlot>, span: Span): { docs: Record<string, DocSlot>; provisional: Provisional | null } {
+  const key = slotKey(span.docId, span.annotator)
+  const slot = docs[key]
+  if (slot?.state !== 'ready') return { docs, provisional: null }
+  return { docs: { ...docs, [key]: { state: 'ready', loaded: addPending(slot.loaded, span) } }, provisional: { key, id: span.id } }
+}
+
+/** Takes provisional spans away again (their save returned or failed). */
+export function retract(docs: Record<string, DocSlot>, provisional: Provisional | null): Record<string, DocSlot> {
+  const slot = provisional ? docs[provisional.key] : undefined
+  if (!provisional || slot?.state !== 'ready') return docs
+  return { ...docs, [provisional.key]: { state: 'ready', loaded: removeSpans(slot.loaded, [provisional.id]) } }
 }

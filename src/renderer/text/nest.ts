@@ -11,6 +11,8 @@ export interface RenderSpan {
   candidate?: string
   /** Extra words for the tooltip, e.g. who proposed it. */
   note?: string
+  /** Drawn before the core confirmed the save (optimistic painting); rendered as data-pending. */
+  pending?: boolean
 }
 
 /** One element to draw: a span, or the piece of a span that crosses another. */
