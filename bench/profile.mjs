@@ -59,7 +59,7 @@ try {
   await page.goto(app.url)
   await page.waitForFunction(() => window.__benchPainted, null, { polling: 50, timeout: c.limit })
   await phase('open', async () => {
-    await page.goto(app.url, { waitUntil: 'commit' })
+    await page.goto(app.base, { waitUntil: 'commit' })
     await page.waitForFunction(() => window.__benchPainted, null, { polling: 50, timeout: c.limit })
     console.log(`open: painted at ${(await page.evaluate(() => window.__benchPainted.t)).toFixed(0)} ms after navigation start`)
   })

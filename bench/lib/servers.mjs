@@ -7,7 +7,12 @@ import { extname, join, normalize, sep } from 'node:path'
 
 export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '')
 
-/** Starts `spanmark serve` on a project; resolves to { url, close() } once it prints its URL. */
+/**
+ * Starts `spanmark serve` on a project; resolves to { url, token, close() } once it prints its URL.
+ * `url` is the printed one, with the run's token in its fragment (#token=…): opening it logs the page in.
+ * A page already showing it has moved the token out of the address bar, and a URL differing only in
+ * its fragment would not load again there: use `base` for a second load in the same page.
+ */
 export async function startSpanmark({ project, annotator, home }) {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'spanmark.js'), 'serve', '--project', project, '--port', '0', '--annotator', annotator], {
     env: { ...process.env, SPANMARK_HOME: home },
@@ -20,7 +25,7 @@ export async function startSpanmark({ project, annotator, home }) {
     const timer = setTimeout(() => reject(new Error(`spanmark serve printed no URL in 30 s: ${out}${err}`)), 30_000)
     child.stdout.on('data', (d) => {
       out += d
-      const m = out.match(/open (http:\/\/127\.0\.0\.1:\d+\/)/) ?? out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/)
+      const m = out.match(/open (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/)
       if (m) {
         clearTimeout(timer)
         resolve(m[1])
@@ -34,6 +39,9 @@ export async function startSpanmark({ project, annotator, home }) {
   child.removeAllListeners('exit')
   return {
     url,
+    token: new URL(url).hash.replace(/^#token=/, ''),
+    /** The page without the token: for loading it again in a page that already has the token (sessionStorage). */
+    base: url.replace(/#.*$/, ''),
     close: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve()

@@ -1,12 +1,14 @@
 import { apiContract, isApiMethod, type ApiHandlers, type ApiMethod } from '../shared/api'
 import { ApiError, describeZodError, type Envelope } from '../shared/errors'
+import { storageError } from './storage-errors'
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<Envelope>
 
 /**
  * The single entry every transport calls: checks the method name, validates the
  * arguments against the contract, runs the handler and wraps the outcome in an
- * envelope. Errors become messages for people; nothing throws across a transport.
+ * envelope. Errors become messages for people (SQLite failures of the project
+ * file too: disk full, read-only, locked, damaged); nothing throws across a transport.
  */
 export function createDispatcher(handlers: ApiHandlers, log: (err: unknown) => void = defaultLog): Dispatch {
   return async (method, rawArgs) => {
@@ -23,6 +25,8 @@ export function createDispatcher(handlers: ApiHandlers, log: (err: unknown) => v
     } catch (err) {
       if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message, details: err.details } }
       log(err)
+      const storage = storageError(err)
+      if (storage) return { ok: false, error: { code: storage.code, message: storage.message, details: storage.details } }
       const message = err instanceof Error ? err.message : String(err)
       return { ok: false, error: { code: 'internal', message: `Spanmark hit an internal error: ${message}`, details: [] } }
     }

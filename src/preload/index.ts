@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { IPC_COMMAND_CHANNEL, IPC_INVOKE_CHANNEL, isMenuCommand, type DesktopBridge } from '../shared/commands'
+import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isMenuCommand, type DesktopBridge } from '../shared/commands'
 
 // The sandboxed preload can only require 'electron'; shared/commands has no
-// runtime dependencies and is bundled in. The page gets these two functions and
+// runtime dependencies and is bundled in. The page gets these three functions and
 // never ipcRenderer itself (nor the IPC event objects).
 const bridge: DesktopBridge = {
   invoke: (method, args) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, args),
@@ -13,6 +13,13 @@ const bridge: DesktopBridge = {
     ipcRenderer.on(IPC_COMMAND_CHANNEL, handler)
     return () => {
       ipcRenderer.removeListener(IPC_COMMAND_CHANNEL, handler)
+    }
+  },
+  onEvent: (listener) => {
+    const handler = (_event: IpcRendererEvent, event: unknown): void => listener(event)
+    ipcRenderer.on(IPC_EVENT_CHANNEL, handler)
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler)
     }
   }
 }

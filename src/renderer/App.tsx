@@ -6,6 +6,7 @@ import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { LabelBar } from './components/LabelBar'
 import { MergeDialog } from './components/MergeDialog'
+import { RestoreDialog } from './components/RestoreDialog'
 import { PaneArea } from './components/PaneArea'
 import { Sidebar } from './components/Sidebar'
 import { StatusBar } from './components/StatusBar'
@@ -44,6 +45,7 @@ export function App() {
       {dialog === 'export' && <ExportDialog />}
       {dialog === 'merge' && <MergeDialog />}
       {dialog === 'dataset' && <DatasetDialog />}
+      {dialog === 'restore' && <RestoreDialog />}
       {dialog === 'agreement' && (
         <Suspense fallback={null}>
           <AgreementDialog />

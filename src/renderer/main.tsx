@@ -2,15 +2,20 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createApiClient } from '../shared/api-client'
 import { App } from './App'
-import { bridgeTransport, httpTransport } from './api/transport'
+import { bridgeEvents, httpEvents } from './api/event-stream'
+import { bridgeTransport, CLIENT_ID, httpTransport, webToken } from './api/transport'
 import { createAppStore } from './state/app-store'
 import { StoreProvider } from './state/context'
+import { createLiveUpdates } from './state/live-updates'
 import './styles.css'
 
 // The only place that knows which transport carries the API.
 const bridge = window.spanmark
-const api = createApiClient(bridge ? bridgeTransport(bridge) : httpTransport())
+const live = createLiveUpdates(createApiClient(bridge ? bridgeTransport(bridge) : httpTransport(undefined, webToken())))
+const api = live.api
 const store = createAppStore(api)
+// Changes other tabs and programs commit show up here as they happen.
+live.connect(store, bridge ? bridgeEvents(bridge) : httpEvents(undefined, webToken()), bridge ? null : CLIENT_ID)
 
 bridge?.onCommand((command) => {
   const s = store.getState()
@@ -18,7 +23,7 @@ bridge?.onCommand((command) => {
   const typing = focus instanceof HTMLElement && (focus.isContentEditable || ['INPUT', 'TEXTAREA'].includes(focus.tagName))
   // On macOS the menu's Cmd+Z also fires while typing in a field: undo the typing there, not a span.
   if ((command === 'undo' || command === 'redo') && typing) document.execCommand(command)
-  else if (command === 'import' || command === 'export') s.setDialog(command)
+  else if (command === 'import' || command === 'export' || command === 'restore') s.setDialog(command)
   else if (command === 'undo') void s.undo()
   else if (command === 'redo') void s.redo()
   else if (command === 'close-pane' && s.panes.length > 0) s.closePane(s.activePane)

@@ -59,7 +59,9 @@ const importFileResultSchema = z.object({
 const importResultSchema = z.object({
   files: z.array(importFileResultSchema),
   newDocuments: z.int(),
-  newSpans: z.int()
+  newSpans: z.int(),
+  /** Things the user should know that did not stop the import (e.g. a byte order mark dropped), one line each. */
+  notes: z.array(z.string())
 })
 
 const exportResultSchema = z.object({
@@ -98,6 +100,30 @@ const mergeResultSchema = z.object({
   labelsAdded: z.array(z.string())
 })
 
+/** A backup file's name: its UTC time and why it was taken, e.g. 2026-11-23T08-15-02.123Z-auto.sqlite. */
+export const BACKUP_FILE_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-(open|auto|manual|before-restore|before-import)\.sqlite$/
+
+const backupSummarySchema = z.object({
+  name: z.string(),
+  /** ISO time the snapshot was taken. */
+  at: z.string(),
+  reason: z.enum(['open', 'auto', 'manual', 'before-restore', 'before-import']),
+  bytes: z.int().min(0),
+  documents: z.int().nullable(),
+  spans: z.int().nullable(),
+  /** Why the file cannot be read, or null. */
+  problem: z.string().nullable()
+})
+
+const backupListSchema = z.object({
+  /** The folder the backups are in (beside the project file). */
+  folder: z.string(),
+  /** How many the rotation keeps. */
+  keep: z.int(),
+  /** Newest first. */
+  backups: z.array(backupSummarySchema)
+})
+
 const reviewAnnotators = z.array(annotatorName).min(2, 'pick at least two annotators').max(8)
 const spanArgs = { docId, start: offset, end: offset, label: labelKey }
 
@@ -115,11 +141,12 @@ export const apiContract = {
     result: mutationResultSchema
   },
   relabelSpan: {
-    args: z.object({ annotator: personName, spanId: z.int().positive(), label: labelKey }).strict(),
+    /** expected: the span as the caller last saw it; if it has changed since, the call is refused (conflict). */
+    args: z.object({ annotator: personName, spanId: z.int().positive(), label: labelKey, expected: spanStateSchema.optional() }).strict(),
     result: mutationResultSchema
   },
   deleteSpan: {
-    args: z.object({ annotator: personName, spanId: z.int().positive() }).strict(),
+    args: z.object({ annotator: personName, spanId: z.int().positive(), expected: spanStateSchema.optional() }).strict(),
     result: mutationResultSchema
   },
   undo: { args: z.object({ annotator: personName }).strict(), result: mutationResultSchema },
@@ -168,7 +195,13 @@ export const apiContract = {
     result: z.object({ outDir: z.string(), files: z.array(z.string()), documents: z.int(), spans: z.int(), summary: z.array(z.string()) })
   },
   getAgreement: { args: z.object({ annotators: reviewAnnotators, docId: docId.optional() }).strict(), result: agreementReportSchema },
-  mergeProject: { args: z.object({ name: z.string().min(1).max(1024), base64: z.string() }).strict(), result: mergeResultSchema }
+  mergeProject: { args: z.object({ name: z.string().min(1).max(1024), base64: z.string() }).strict(), result: mergeResultSchema },
+  listBackups: { args: noArgs, result: backupListSchema },
+  backupNow: { args: noArgs, result: backupSummarySchema },
+  restoreBackup: {
+    args: z.object({ name: z.string().regex(BACKUP_FILE_NAME, 'must be the name of a backup in the list') }).strict(),
+    result: z.object({ restored: backupSummarySchema, undo: backupSummarySchema })
+  }
 } as const
 
 export type ApiContract = typeof apiContract
@@ -184,6 +217,8 @@ export type ImportFile = z.output<typeof importFileSchema>
 export type ReviewView = z.output<typeof reviewViewSchema>
 export type ReviewCandidate = z.output<typeof candidateSchema>
 export type MergeResult = z.output<typeof mergeResultSchema>
+export type BackupSummary = z.output<typeof backupSummarySchema>
+export type BackupList = z.output<typeof backupListSchema>
 
 /** What the renderer sees: one async function per method. */
 export type SpanmarkApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> }

@@ -1,5 +1,5 @@
 /** Commands the native application menu sends to the renderer (Electron only). */
-export const MENU_COMMANDS = ['import', 'export', 'undo', 'redo', 'close-pane'] as const
+export const MENU_COMMANDS = ['import', 'export', 'undo', 'redo', 'close-pane', 'restore'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
@@ -10,7 +10,10 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
 export interface DesktopBridge {
   invoke(method: string, args: unknown): Promise<unknown>
   onCommand(listener: (command: MenuCommand) => void): () => void
+  /** Live updates from the main process (another program changed the project); unvalidated, returns an unsubscribe. */
+  onEvent(listener: (event: unknown) => void): () => void
 }
 
 export const IPC_INVOKE_CHANNEL = 'spanmark:invoke'
 export const IPC_COMMAND_CHANNEL = 'spanmark:command'
+export const IPC_EVENT_CHANNEL = 'spanmark:event'

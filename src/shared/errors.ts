@@ -3,8 +3,11 @@ import { z } from 'zod'
 /**
  * Errors that cross a transport. `message` is for people: what went wrong, where,
  * and what to do. `details` lists individual problems (e.g. one per bad line).
+ * `storage`: the project file could not be written or read (disk full, read-only,
+ * locked by another program, damaged); the change was not saved, nothing half-saved.
  */
-export type ApiErrorCode = 'invalid_args' | 'unknown_method' | 'not_found' | 'conflict' | 'rejected' | 'internal'
+export const API_ERROR_CODES = ['invalid_args', 'unknown_method', 'not_found', 'conflict', 'rejected', 'storage', 'internal'] as const
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 
 export class ApiError extends Error {
   constructor(
@@ -18,7 +21,7 @@ export class ApiError extends Error {
 }
 
 export const errorBodySchema = z.object({
-  code: z.enum(['invalid_args', 'unknown_method', 'not_found', 'conflict', 'rejected', 'internal']),
+  code: z.enum(API_ERROR_CODES),
   message: z.string(),
   details: z.array(z.string())
 })
@@ -32,5 +35,9 @@ export const envelopeSchema = z.discriminatedUnion('ok', [
 export type Envelope = z.output<typeof envelopeSchema>
 
 export function describeZodError(err: z.ZodError): string[] {
-  return err.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+  return err.issues.map((i) => {
+    // zod says "expected string, received undefined" for a missing key; people read "missing".
+    const message = i.code === 'invalid_type' && i.message.endsWith('received undefined') ? `missing (a ${i.expected} is required)` : i.message
+    return i.path.length ? `${i.path.join('.')}: ${message}` : message
+  })
 }

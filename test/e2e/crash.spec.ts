@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { expect, test } from './fixtures'
+import { expect, test, type SpanmarkServer } from './fixtures'
 
 const DOC = '002_350a00930be01512'
 
@@ -10,20 +10,16 @@ interface Acked {
 }
 
 /** Creates spans over HTTP from several concurrent clients until stopped; records every acknowledged one. */
-async function hammer(url: string, acked: Acked[], until: () => boolean, length: number): Promise<void> {
+async function hammer(server: SpanmarkServer, acked: Acked[], until: () => boolean, length: number): Promise<void> {
   const client = async (lane: number): Promise<void> => {
     for (let i = 0; !until(); i++) {
       // Distinct spans inside the document (about 2,700 characters): each round uses its own length.
       const start = (lane * 600 + i) % 2400
       const end = start + length
       try {
-        const res = await fetch(new URL('api/createSpan', url), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ docId: DOC, annotator: 'alice', start, end, label: 'DATE' })
-        })
-        const body = (await res.json()) as { ok: boolean; result?: { changes: { spanId: number }[] } }
-        const id = body.ok ? body.result?.changes[0]?.spanId : undefined
+        const { body } = await server.api('createSpan', { docId: DOC, annotator: 'alice', start, end, label: 'DATE' })
+        const result = body.result as { changes: { spanId: number }[] } | undefined
+        const id = body.ok ? result?.changes[0]?.spanId : undefined
         if (id !== undefined) acked.push({ id, start, end })
       } catch {
         return // the server is gone
@@ -39,7 +35,7 @@ test('every acknowledged span survives kill -9 of the server mid-stream, and the
     const server = await startServer()
     let killed = false
     const target = acked.length + 25 + round * 7
-    const writing = hammer(server.url, acked, () => killed, round + 1)
+    const writing = hammer(server, acked, () => killed, round + 1)
     await expect.poll(() => acked.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(target)
     await server.crash()
     killed = true

@@ -22,8 +22,14 @@ export interface ServerOptions {
 }
 
 export interface SpanmarkServer {
-  /** The page to open, e.g. http://127.0.0.1:41234/ */
+  /** The page to open as printed, with this run's token: http://127.0.0.1:41234/#token=… */
   url: string
+  /** The origin without the token, e.g. http://127.0.0.1:41234/ */
+  base: string
+  /** This run's token (every /api/ request must present it). */
+  token: string
+  /** POST /api/<method> with the token, as the renderer calls it; resolves to the status and the parsed envelope. */
+  api(method: string, args?: unknown): Promise<{ status: number; body: ApiEnvelope }>
   /** SPANMARK_HOME: the temp folder holding the project and preferences.json. */
   home: string
   /** The project file the server opened. */
@@ -35,6 +41,15 @@ export interface SpanmarkServer {
   /** kill -9: the process dies at once, wherever it is. */
   crash(): Promise<void>
 }
+
+export interface ApiEnvelope {
+  ok: boolean
+  result?: unknown
+  error?: { code: string; message: string; details: string[] }
+}
+
+/** The line `spanmark serve` prints: "… open http://127.0.0.1:PORT/#token=TOKEN". */
+export const PRINTED_URL = /open (http:\/\/127\.0\.0\.1:\d+\/)#token=([A-Za-z0-9_-]{43})\b/
 
 interface Fixtures {
   serverOptions: ServerOptions
@@ -93,16 +108,16 @@ export async function launchServer(home: string, options: ServerOptions): Promis
   }
 
   try {
-    const url = await new Promise<string>((done, fail) => {
+    const [base, token] = await new Promise<[string, string]>((done, fail) => {
       const describe = (why: string): Error =>
         new Error(`spanmark serve ${why}.\n  command: node ${args.join(' ')}\n  stdout: ${stdout.trim() || '(empty)'}\n  stderr: ${stderr.trim() || '(empty)'}`)
       const timer = setTimeout(() => fail(describe(`printed no URL within ${URL_TIMEOUT_MS / 1000} s`)), URL_TIMEOUT_MS)
       child.stdout.on('data', (chunk: string) => {
         stdout += chunk
-        const m = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)
-        if (m?.[1]) {
+        const m = PRINTED_URL.exec(stdout)
+        if (m?.[1] && m[2]) {
           clearTimeout(timer)
-          done(m[1])
+          done([m[1], m[2]])
         }
       })
       child.once('error', (err) => {
@@ -118,7 +133,15 @@ export async function launchServer(home: string, options: ServerOptions): Promis
       child.kill('SIGKILL')
       await waitForExit(child, 5_000)
     }
-    return { url, home, projectFile, stderr: () => stderr, stop, crash }
+    const api = async (method: string, args: unknown = {}): Promise<{ status: number; body: ApiEnvelope }> => {
+      const res = await fetch(new URL(`api/${method}`, base), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(args)
+      })
+      return { status: res.status, body: (await res.json()) as ApiEnvelope }
+    }
+    return { url: `${base}#token=${token}`, base, token, api, home, projectFile, stderr: () => stderr, stop, crash }
   } catch (err) {
     await stop()
     throw err
@@ -172,6 +195,8 @@ export { expect }
 
 /** Opens the app and waits until it has loaded its session and document list. */
 export async function openApp(page: Page, server: SpanmarkServer): Promise<void> {
+  // From a page of the same server, a URL that differs only in its #fragment would not load the app again.
+  if (page.url().startsWith(server.base)) await page.goto('about:blank')
   await page.goto(server.url)
   await expect(page.locator('.app')).toHaveAttribute('data-ready', 'true')
 }

@@ -1,18 +1,25 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Request } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
 import { dbSetting, docItem, docText, importFiles, marks, openDoc, renderedSpans, SEED_IDS, seedText, selectText, sidebarCount, spanWithText } from './helpers'
 
 const [A, , , D] = SEED_IDS as unknown as [string, string, string, string, string]
 
 test('loads without console errors and lists the five seed articles', async ({ page, server, consoleErrors }) => {
+  // Requests in flight, but for the live-update stream, which stays open as long as the page ('networkidle' never comes).
+  const inFlight = new Set<Request>()
+  page.on('request', (r) => void (new URL(r.url()).pathname === '/api/events' || inFlight.add(r)))
+  page.on('requestfinished', (r) => void inFlight.delete(r))
+  page.on('requestfailed', (r) => void inFlight.delete(r))
   await openApp(page, server)
   for (const id of SEED_IDS) await expect(docItem(page, id)).toBeVisible()
   await expect(page.locator('[data-testid^="doc-item-"]')).toHaveCount(5)
   await expect(page.getByTestId('annotator-name')).toHaveText('alice')
   await expect(page.getByRole('dialog')).toHaveCount(0)
   // Let any late load-time errors (failed requests, effects) surface before checking.
-  await page.waitForLoadState('networkidle')
+  await page.waitForLoadState('load')
+  await expect.poll(() => [...inFlight].map((r) => r.url())).toEqual([])
   expect(consoleErrors).toEqual([])
 })
 

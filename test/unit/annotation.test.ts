@@ -121,7 +121,7 @@ describe('AnnotationService', () => {
     const id = svc.createSpan({ docId: 'd2', annotator: 'alice', start: 0, end: 3, label: 'DATE' }).changes[0]!.spanId
     // another window of the same annotator deletes it directly
     project.write(() => project.spans.delete(id))
-    expect(() => svc.undo({ annotator: 'alice' })).toThrow(/changed elsewhere/)
+    expect(() => svc.undo({ annotator: 'alice' })).toThrow(/^Cannot undo “Label “abc” as Date”: that span was deleted elsewhere; nothing changed\.$/)
     expect(project.history.topUndo('alice')).toBeDefined()
   })
 

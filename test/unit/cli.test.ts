@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/main'
@@ -107,5 +107,18 @@ describe('spanmark CLI', () => {
     expect(err.pop()).toMatch(/Unknown command "frobnicate"/)
     expect(await runCli(['import', '--bogus'], io)).toBe(2)
     expect(await runCli(['serve', '--port', 'abc'], io)).toBe(2)
+  })
+
+  it('refuses an import file over the size limit before reading it, and prints notes such as a dropped BOM', async () => {
+    // A sparse file: 300 MB by stat, nothing on disk, so the refusal must come from the size alone.
+    writeFileSync(p('huge.jsonl'), '')
+    truncateSync(p('huge.jsonl'), 300 * 1024 * 1024)
+    expect(await runCli(['import', '--project', p('x.sqlite'), p('huge.jsonl')], io)).toBe(1)
+    expect(err.join('\n')).toMatch(/huge\.jsonl: the file is 314572800 bytes; the limit for one import file is 256 MB/)
+    expect(existsSync(p('x.sqlite'))).toBe(false)
+
+    writeFileSync(p('bom.jsonl'), '\uFEFF' + JSON.stringify({ id: 'b1', text: '최태원' }) + '\n')
+    expect(await runCli(['import', '--project', p('x.sqlite'), p('bom.jsonl')], io)).toBe(0)
+    expect(out.join('\n')).toMatch(/Note: .*bom\.jsonl: the UTF-8 byte order mark at the start of the file was dropped/)
   })
 })

@@ -6,7 +6,7 @@ import type { BrowserWindowConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { appRoot } from '../../src/main/paths'
 import { Project } from '../../src/main/store/project'
-import { IPC_INVOKE_CHANNEL } from '../../src/shared/commands'
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../src/shared/commands'
 import type { Envelope } from '../../src/shared/errors'
 
 type Listener = (...args: unknown[]) => unknown
@@ -204,6 +204,41 @@ describe('Electron main entry', () => {
     expect(window.restore).toHaveBeenCalledOnce()
     expect(window.focus).toHaveBeenCalledOnce()
     expect(fake.FakeWindow.instances).toHaveLength(1)
+  })
+
+  it('a second launch focuses a window that is not minimized without restoring it, and survives having no window', async () => {
+    await startMain()
+    const window = onlyWindow()
+    fake.app.emit('second-instance', {}, [], home)
+    expect(window.restore).not.toHaveBeenCalled()
+    expect(window.focus).toHaveBeenCalledOnce()
+    // macOS: the window was closed but the app runs on; a second launch must not throw.
+    window.emit('closed')
+    expect(() => fake.app.emit('second-instance', {}, [], home)).not.toThrow()
+    expect(window.focus).toHaveBeenCalledOnce()
+  })
+
+  it('pushes a write by another program to the window as a reload event, and not its own changes', async () => {
+    await startMain()
+    const window = onlyWindow()
+    const handler = fake.ipcHandlers.get(IPC_INVOKE_CHANNEL)
+    if (!handler) throw new Error('no IPC handler')
+    const ownPage = { senderFrame: { url: pathToFileURL(join(ROOT, 'out', 'renderer', 'index.html')).href, parent: null } }
+    const docs = (await handler(ownPage, 'listDocuments', { annotator: 'alice' })) as Envelope
+    const docId = docs.ok ? (docs.result as { id: string }[])[0]?.id : undefined
+    if (!docId) throw new Error('no document')
+    const own = (await handler(ownPage, 'createSpan', { docId, annotator: 'alice', start: 0, end: 2, label: 'DATE' })) as Envelope
+    expect(own.ok).toBe(true)
+
+    // Another program (a terminal's `spanmark import`, say) writes to the same file.
+    const other = Project.open(join(home, 'default-project.sqlite'))
+    try {
+      other.write(() => other.spans.insert({ docId, annotator: 'bob', start: 3, end: 5, label: 'PERSON' }))
+    } finally {
+      other.close()
+    }
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalled(), { timeout: 10_000 })
+    expect(window.webContents.send.mock.calls).toEqual([[IPC_EVENT_CHANNEL, expect.objectContaining({ kind: 'reload', origin: null })]])
   })
 
   it('locks navigation of every webContents that is created', async () => {

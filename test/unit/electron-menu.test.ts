@@ -37,9 +37,18 @@ describe('buildMenuTemplate', () => {
     expect(submenu(template, 'File').some((i) => i.role === 'quit')).toBe(false)
   })
 
-  it('File: Import, Export, separator, Close pane, Quit, with their accelerators', () => {
+  it('File: Import, Export, Restore from backup, Close pane, Quit, with their accelerators', () => {
     const file = submenu(buildMenuTemplate(() => {}, 'linux'), 'File')
-    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['Import…', 'Export…', 'separator', 'Close pane', 'separator', 'quit'])
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
+      'Import…',
+      'Export…',
+      'separator',
+      'Restore from backup…',
+      'separator',
+      'Close pane',
+      'separator',
+      'quit'
+    ])
     expect(item(file, 'Import…').accelerator).toBe('CmdOrCtrl+I')
     expect(item(file, 'Export…').accelerator).toBe('CmdOrCtrl+E')
     expect(item(file, 'Close pane').accelerator).toBe('CmdOrCtrl+W')
@@ -75,7 +84,8 @@ describe('buildMenuTemplate', () => {
     click(item(edit, 'Redo'))
     click(item(file, 'Export…'))
     click(item(file, 'Close pane'))
-    expect(send.mock.calls.map(([command]: unknown[]) => command)).toEqual(['import', 'undo', 'redo', 'export', 'close-pane'])
+    click(item(file, 'Restore from backup…'))
+    expect(send.mock.calls.map(([command]: unknown[]) => command)).toEqual(['import', 'undo', 'redo', 'export', 'close-pane', 'restore'])
   })
 })
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { IPC_COMMAND_CHANNEL, IPC_INVOKE_CHANNEL, type DesktopBridge, type MenuCommand } from '../../src/shared/commands'
+import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type DesktopBridge, type MenuCommand } from '../../src/shared/commands'
 
 type Listener = (event: unknown, ...args: unknown[]) => void
 
@@ -43,10 +43,10 @@ async function loadBridge(): Promise<DesktopBridge> {
 describe('preload bridge', () => {
   beforeEach(() => fake.invoke.mockClear())
 
-  it('exposes only window.spanmark with invoke and onCommand', async () => {
+  it('exposes only window.spanmark with invoke, onCommand and onEvent', async () => {
     const bridge = await loadBridge()
     expect([...fake.exposed.keys()]).toEqual(['spanmark'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onCommand'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onCommand', 'onEvent'])
   })
 
   it('invoke sends the method and args on the invoke channel and returns the reply', async () => {
@@ -76,5 +76,19 @@ describe('preload bridge', () => {
     expect(fake.listeners.get(IPC_COMMAND_CHANNEL)).toEqual([])
     fake.emit(IPC_COMMAND_CHANNEL, 'redo')
     expect(seen).toEqual(['undo', 'import'])
+  })
+
+  it('onEvent passes live-update events on the event channel, without the IPC event, until unsubscribed', async () => {
+    const bridge = await loadBridge()
+    const seen: unknown[][] = []
+    const unsubscribe = bridge.onEvent((...args: unknown[]) => seen.push(args))
+    const event = { seq: 1, kind: 'reload', origin: null, at: 'now', description: 'x' }
+    fake.emit(IPC_EVENT_CHANNEL, event)
+    fake.emit(IPC_COMMAND_CHANNEL, 'undo')
+    expect(seen).toEqual([[event]])
+    unsubscribe()
+    expect(fake.listeners.get(IPC_EVENT_CHANNEL)).toEqual([])
+    fake.emit(IPC_EVENT_CHANNEL, event)
+    expect(seen).toHaveLength(1)
   })
 })

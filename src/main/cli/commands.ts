@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { annotatorName } from '../../shared/schemas'
@@ -7,11 +7,15 @@ import { createDispatcher } from '../dispatch'
 import { defaultProjectPath, prefsPath, rendererDir, seedsDir, userDataDir } from '../paths'
 import { PrefsStore } from '../prefs'
 import { createApiHandlers } from '../services/api-handlers'
+import { BackupService } from '../services/backup-service'
+import { ChangeFeed, watchOtherWriters } from '../services/change-feed'
 import { exportLayer, exportLayerAs } from '../services/export-service'
 import type { ImportFormat, OffsetUnit } from '../../shared/dataset'
 import { importFiles } from '../services/import-service'
 import { Project } from '../store/project'
+import { DEFAULT_HOST, hostProblem, hostWarning } from '../web/host'
 import { startWebServer, type WebServer } from '../web/http-server'
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits'
 
 /** A problem the user can fix; the CLI prints its message and exits with `status`. */
 export class CliError extends Error {
@@ -46,8 +50,14 @@ export function importCommand(
   if (o.files.length === 0) throw new CliError('Name at least one .txt or .jsonl file to import.', 2)
   const inputs = o.files.map((f) => {
     try {
+      // Refuse an oversized file before reading it whole into memory.
+      const size = statSync(f).size
+      if (size > MAX_IMPORT_FILE_BYTES) {
+        throw new CliError(`${f}: the file is ${size} bytes; the limit for one import file is ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Split it into smaller files. Nothing was imported.`)
+      }
       return { name: f, bytes: readFileSync(f) }
     } catch (err) {
+      if (err instanceof CliError) throw err
       throw new CliError(`Cannot read ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Nothing was imported.`)
     }
   })
@@ -57,6 +67,7 @@ export function importCommand(
     for (const f of result.files) {
       io.out(`${f.name}: ${f.documents} document(s), ${f.newDocuments} new; ${f.spans} span(s), ${f.newSpans} new`)
     }
+    for (const note of result.notes) io.out(`Note: ${note}`)
     io.out(`Imported ${result.newDocuments} new document(s) and ${result.newSpans} new span(s) into ${o.project}.`)
   } catch (err) {
     if (err instanceof ApiError) throw new CliError(err.message, 1, err.details)
@@ -96,16 +107,44 @@ export function exportCommand(
 }
 
 export async function serveCommand(
-  o: { project?: string | undefined; port: number; annotator?: string | undefined },
+  o: { project?: string | undefined; port: number; annotator?: string | undefined; host?: string | undefined },
   io: Output
 ): Promise<{ server: WebServer; project: Project }> {
+  const host = o.host ?? DEFAULT_HOST
+  const problem = hostProblem(host)
+  if (problem) throw new CliError(problem, 2)
   const data = userDataDir()
   const file = o.project ? resolve(o.project) : defaultProjectPath(data)
   const staticDir = rendererDir()
   if (!existsSync(staticDir)) throw new CliError(`The renderer is not built (${staticDir} is missing). Run: npm run build`)
   const project = openOrCreateProject(file, o.project ? null : seedsDir())
-  const handlers = createApiHandlers({ project, prefs: new PrefsStore(prefsPath(data)), annotator: o.annotator })
-  const server = await startWebServer({ dispatch: createDispatcher(handlers), staticDir, port: o.port })
+  // A snapshot now (in the background) and every few minutes while it changes; the timer never keeps the process alive.
+  const backups = new BackupService(project)
+  void backups.start()
+  // Live updates: this core's changes, and every second a check for other programs writing to the file.
+  const feed = new ChangeFeed()
+  const handlers = createApiHandlers({ project, prefs: new PrefsStore(prefsPath(data)), annotator: o.annotator, feed, backups })
+  let server: WebServer
+  try {
+    server = await startWebServer({ dispatch: createDispatcher(handlers), staticDir, port: o.port, host, feed })
+  } catch (err) {
+    project.close()
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message
+    throw new CliError(`Cannot listen on ${host} port ${o.port}: ${code}. Choose another --port, or a --host address this machine has.`)
+  }
+  const warning = hostWarning(host, server.port)
+  if (warning) io.err(`spanmark: ${warning}`)
   io.out(`Spanmark web mode for ${file}: open ${server.url}`)
-  return { server, project }
+  const stopWatching = watchOtherWriters(project, feed)
+  const started = server
+  return {
+    server: {
+      ...started,
+      close: () => {
+        stopWatching()
+        return started.close()
+      }
+    },
+    project
+  }
 }

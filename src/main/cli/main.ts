@@ -1,20 +1,29 @@
 import { parseArgs } from 'node:util'
 import { CliError, checkAnnotator, exportCommand, importCommand, serveCommand, type Output } from './commands'
+import { backupBeforeImport, backupCommand, backupsCommand, restoreCommand } from './backup-command'
 import { datasetCommand } from './dataset-command'
 import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators } from './review-commands'
+import { storageError } from '../storage-errors'
 
 const USAGE = `Usage: spanmark <command> [options]
 
   import --project FILE.sqlite [--annotator NAME] [--format auto|spanmark|doccano|prodigy] [--offsets utf16|codepoint] FILE...
          add .txt / .jsonl files (all or nothing)
   export --project FILE.sqlite --annotator NAME --out FILE.jsonl [--format spanmark|doccano|prodigy] [--offsets utf16|codepoint]
-  serve  [--project FILE.sqlite] [--port N] [--annotator NAME]   web mode on 127.0.0.1
+  serve  [--project FILE.sqlite] [--port N] [--annotator NAME] [--host ADDR]
+         web mode on 127.0.0.1; open the URL it prints (it carries a new token each run).
+         --host listens on ADDR instead: anyone who reaches it with the URL can edit the project
   merge  --project MINE.sqlite --from THEIRS.sqlite              copy their layers and history
   adjudicate --project FILE.sqlite --annotators a,b[,c] --reviewer NAME [--min-agree K]
   agreement  --project FILE.sqlite --annotators a,b[,c] [--doc ID] [--json]
   dataset    --project FILE.sqlite --annotator NAME|gold --format spanmark|doccano|prodigy|hf|klue --out DIR
              [--split train=0.8,dev=0.1,test=0.1] [--seed N] [--status reviewed|any] [--include-restricted]
              [--map FROM=TO,…] [--labels A,B] [--align expand|contract|drop] [--tokens char|eojeol] [--offsets utf16|codepoint]
+  backup   --project FILE.sqlite [--out FILE] [--keep N]   snapshot now into FILE.sqlite.backups/ (the newest N, default 10, kept)
+  backups  --project FILE.sqlite                          list the backups: time, size, documents and spans
+  restore  --project FILE.sqlite (--from BACKUP | --latest)
+           replace the project with a backup; the current file (even a damaged one) is moved aside, never overwritten.
+           Quit Spanmark on this project first. Import, serve and the desktop app take backups by themselves.
 
 Offsets in JSONL are Unicode code points, end exclusive.`
 
@@ -40,6 +49,7 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
         annotator: { type: 'string' },
         out: { type: 'string' },
         port: { type: 'string' },
+        host: { type: 'string' },
         from: { type: 'string' },
         annotators: { type: 'string' },
         reviewer: { type: 'string' },
@@ -56,6 +66,9 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
         align: { type: 'string' },
         tokens: { type: 'string' },
         offsets: { type: 'string' },
+        keep: { type: 'string' },
+        latest: { type: 'boolean' },
+        list: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -66,6 +79,7 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
     switch (command) {
       case 'import':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        if (positionals.length > 0) await backupBeforeImport(values.project, io)
         importCommand(
           {
             project: values.project,
@@ -94,7 +108,10 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
       case 'serve': {
         const port = values.port === undefined ? 0 : Number(values.port)
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0..65535, not ${values.port}.`, 2)
-        const { server, project } = await serveCommand({ project: values.project, port, annotator: checkAnnotator(values.annotator, false) }, io)
+        const { server, project } = await serveCommand(
+          { project: values.project, port, annotator: checkAnnotator(values.annotator, false), host: values.host },
+          io
+        )
         const stop = (): void => {
           void server.close().then(() => {
             project.close()
@@ -120,6 +137,19 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
       case 'dataset':
         datasetCommand(values, io)
         return 0
+      case 'backup':
+        if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        if (values.list) backupsCommand({ project: values.project }, io)
+        else await backupCommand({ project: values.project, out: values.out, keep: values.keep }, io)
+        return 0
+      case 'backups':
+        if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        backupsCommand({ project: values.project }, io)
+        return 0
+      case 'restore':
+        if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        await restoreCommand({ project: values.project, from: values.from, latest: values.latest }, io)
+        return 0
       case 'agreement':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
         agreementCommand({ project: values.project, annotators: parseAnnotators(values.annotators), doc: values.doc, json: values.json === true }, io)
@@ -136,6 +166,13 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
       io.err(`spanmark: ${err.message}\n\n${USAGE}`)
       return 2
+    }
+    // SQLite failures of the project file (disk full, read-only folder, locked, damaged) in words.
+    const storage = storageError(err)
+    if (storage) {
+      io.err(`spanmark: ${storage.message}`)
+      for (const d of storage.details) io.err(`  ${d}`)
+      return 1
     }
     io.err(`spanmark: ${err instanceof Error ? err.message : String(err)}`)
     return 1

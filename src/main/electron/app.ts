@@ -5,21 +5,22 @@ import { createDispatcher } from '../dispatch'
 import { appRoot, defaultProjectPath, prefsPath, seedsDir } from '../paths'
 import { PrefsStore } from '../prefs'
 import { createApiHandlers } from '../services/api-handlers'
+import { BackupService } from '../services/backup-service'
 import type { Project } from '../store/project'
-import { registerIpc, type IpcRegistry } from './ipc'
+import { forwardOutsideChanges, registerIpc, type IpcRegistry } from './ipc'
 import { installMenu, type MenuApi } from './menu'
 import { electronNativeBinding } from './native-binding'
 import { lockNavigation } from './navigation'
 import { preloadPath, rendererSource } from './renderer-source'
 import { createSenderCheck, hardenSession, rendererCsp, type HardenableSession } from './security'
-import { startupErrorMessage } from './startup-error'
+import { openOrOfferRestore, startupErrorMessage } from './startup-error'
 import { createMainWindow, type WindowConstructor } from './window'
 
 /** The parts of the electron module the app uses; tests pass fakes. */
 export interface ElectronApi {
   app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'exit' | 'on' | 'whenReady' | 'getPath' | 'setPath' | 'setName' | 'isPackaged'>
   BrowserWindow: WindowConstructor
-  dialog: Pick<Dialog, 'showErrorBox'>
+  dialog: Pick<Dialog, 'showErrorBox' | 'showMessageBox'>
   ipcMain: IpcRegistry
   Menu: MenuApi
   session: { readonly defaultSession: HardenableSession }
@@ -64,6 +65,7 @@ export function startDesktopApp(electron: ElectronApi, runtime: RuntimeInfo): Pr
   let window: BrowserWindow | null = null
   let project: Project | null = null
   let disposeIpc: (() => void) | null = null
+  let stopForwarding: (() => void) | null = null
 
   const openWindow = (): void => {
     const created = createMainWindow({ BrowserWindow: electron.BrowserWindow, source, preload: preloadPath(root) })
@@ -90,18 +92,31 @@ export function startDesktopApp(electron: ElectronApi, runtime: RuntimeInfo): Pr
   app.on('will-quit', () => {
     disposeIpc?.()
     disposeIpc = null
+    stopForwarding?.()
+    stopForwarding = null
     project?.close()
     project = null
   })
 
   return app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       const seeds = app.isPackaged && runtime.resourcesPath ? join(runtime.resourcesPath, 'seeds') : seedsDir(root)
       const nativeBinding = electronNativeBinding(root, runtime.electronVersion)
-      project = openOrCreateProject(defaultProjectPath(dataDir), seeds, nativeBinding ? { nativeBinding } : {})
-      const handlers = createApiHandlers({ project, prefs: new PrefsStore(prefsPath(dataDir)) })
+      // A damaged project: the newest good backup is offered; Quit leaves everything as it is.
+      const open = (): Project => openOrCreateProject(defaultProjectPath(dataDir), seeds, nativeBinding ? { nativeBinding } : {})
+      const opened = await openOrOfferRestore(electron.dialog, open, nativeBinding)
+      if (!opened) {
+        app.exit(1)
+        return
+      }
+      project = opened
+      // A snapshot now (in the background) and every few minutes while it changes.
+      const backups = new BackupService(project, { nativeBinding })
+      void backups.start()
+      const handlers = createApiHandlers({ project, prefs: new PrefsStore(prefsPath(dataDir)), backups })
       disposeIpc = registerIpc(electron.ipcMain, createDispatcher(handlers), createSenderCheck(source))
+      stopForwarding = forwardOutsideChanges(project, () => (window && !window.isDestroyed() ? window.webContents : null))
       // Before the window exists, so its very first response already carries the CSP.
       hardenSession(electron.session.defaultSession, rendererCsp(source))
       openWindow()

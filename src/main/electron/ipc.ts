@@ -1,7 +1,9 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { IPC_INVOKE_CHANNEL } from '../../shared/commands'
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/commands'
 import type { Envelope } from '../../shared/errors'
 import type { Dispatch } from '../dispatch'
+import { ChangeFeed, watchOtherWriters } from '../services/change-feed'
+import type { Project } from '../store/project'
 import type { SenderCheck } from './security'
 
 export type IpcRegistry = Pick<IpcMain, 'handle' | 'removeHandler'>
@@ -22,4 +24,23 @@ export function registerIpc(ipc: IpcRegistry, dispatch: Dispatch, isTrustedSende
     return dispatch(method, args)
   })
   return () => ipc.removeHandler(IPC_INVOKE_CHANNEL)
+}
+
+/**
+ * Live updates for the desktop window: watches the project file for commits by
+ * other programs (e.g. `spanmark import` in a terminal) and pushes a "reload"
+ * event to the window, which then refetches what it shows. Changes made through
+ * this app need no push: an instance has one window, and it made them itself.
+ * Returns a function that stops watching.
+ */
+export function forwardOutsideChanges(project: Project, target: () => Pick<WebContents, 'send'> | null, intervalMs = 1000): () => void {
+  const feed = new ChangeFeed()
+  const unsubscribe = feed.subscribe((event) => {
+    if (event.kind === 'reload') target()?.send(IPC_EVENT_CHANNEL, event)
+  })
+  const stopWatching = watchOtherWriters(project, feed, intervalMs)
+  return () => {
+    stopWatching()
+    unsubscribe()
+  }
 }

@@ -15,6 +15,8 @@ export function buildMenuTemplate(send: SendCommand, platform: NodeJS.Platform =
       { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => send('import') },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
       { type: 'separator' },
+      { label: 'Restore from backup…', click: () => send('restore') },
+      { type: 'separator' },
       { label: 'Close pane', accelerator: 'CmdOrCtrl+W', click: () => send('close-pane') },
       // macOS keeps Quit in the app menu.
       ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }])

@@ -3,6 +3,7 @@ import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import type { Project } from '../store/project'
 import { ChangeLog } from './change-log'
+import { changedSpanError, deletedSpanError, sameState } from './span-conflict'
 import { TextCache } from './text-cache'
 
 /**
@@ -40,10 +41,10 @@ export class AnnotationService {
     })
   }
 
-  relabelSpan(a: { annotator: string; spanId: number; label: string }): MutationResult {
+  relabelSpan(a: { annotator: string; spanId: number; label: string; expected?: SpanState | undefined }): MutationResult {
     const label = this.label(a.label)
     return this.project.write(() => {
-      const span = this.ownSpan(a.annotator, a.spanId)
+      const span = this.ownSpan(a.annotator, a.spanId, a.expected)
       if (span.label === a.label) {
         return this.log.unchanged(`The span is already ${label.name}`)
       }
@@ -57,9 +58,9 @@ export class AnnotationService {
     })
   }
 
-  deleteSpan(a: { annotator: string; spanId: number }): MutationResult {
+  deleteSpan(a: { annotator: string; spanId: number; expected?: SpanState | undefined }): MutationResult {
     return this.project.write(() => {
-      const span = this.ownSpan(a.annotator, a.spanId)
+      const span = this.ownSpan(a.annotator, a.spanId, a.expected)
       this.project.spans.delete(span.id)
       const change: SpanChange = { spanId: span.id, docId: span.docId, annotator: span.annotator, before: stateOf(span), after: null }
       return this.log.commitAction(a.annotator, 'delete', `Delete ${this.spanText(span)}`, [change])
@@ -74,7 +75,7 @@ export class AnnotationService {
         .changesOf(top.groupId)
         .reverse()
         .map((c) => ({ ...c, before: c.after, after: c.before }))
-      this.applyAll(inverse, 'undo')
+      this.applyAll(inverse, `Cannot undo “${top.description}”`)
       this.project.history.markUndone(a.annotator, top.seq, true)
       return this.log.record(a.annotator, 'undo', `Undo: ${top.description}`, inverse, top.groupId).mutation
     })
@@ -85,36 +86,45 @@ export class AnnotationService {
       const top = this.project.history.topRedo(a.annotator)
       if (!top) return this.log.unchanged('Nothing to redo')
       const changes = this.project.history.changesOf(top.groupId)
-      this.applyAll(changes, 'redo')
+      this.applyAll(changes, `Cannot redo “${top.description}”`)
       this.project.history.markUndone(a.annotator, top.seq, false)
       return this.log.record(a.annotator, 'redo', `Redo: ${top.description}`, changes, top.groupId).mutation
     })
   }
 
   /** Moves each span from `before` to `after`, refusing if someone changed it since. */
-  private applyAll(changes: SpanChange[], what: 'undo' | 'redo'): void {
+  private applyAll(changes: SpanChange[], what: string): void {
     for (const c of changes) {
       const current = this.project.spans.get(c.spanId)
       if (!sameState(current ? stateOf(current) : null, c.before)) {
-        throw new ApiError('conflict', `Cannot ${what}: the span was changed elsewhere since (another window or tab). Reload to see it.`)
+        if (!current) throw deletedSpanError(this.project, c.spanId, `${what}: that span`)
+        throw changedSpanError(this.project, c.spanId, current, this.describe(current), `${what}: that span`)
       }
       if (c.after === null) this.project.spans.delete(c.spanId)
       else if (c.before === null) {
         if (this.project.spans.findIdentical(c.docId, c.annotator, c.after)) {
-          throw new ApiError('conflict', `Cannot ${what}: an identical span exists now.`)
+          throw new ApiError('conflict', `${what}: an identical span exists now; nothing changed.`)
         }
         this.project.spans.restore({ id: c.spanId, docId: c.docId, annotator: c.annotator, ...c.after })
       } else this.project.spans.update(c.spanId, c.after)
     }
   }
 
-  private ownSpan(annotator: string, spanId: number): Span {
+  /** The caller's span; refused if it is gone, in another layer, or no longer what the caller saw (`expected`). */
+  private ownSpan(annotator: string, spanId: number, expected?: SpanState): Span {
     const span = this.project.spans.get(spanId)
-    if (!span) throw new ApiError('not_found', `Span ${spanId} no longer exists; it may have been deleted in another window. Reload.`)
+    if (!span) throw deletedSpanError(this.project, spanId)
     if (span.annotator !== annotator) {
       throw new ApiError('conflict', `That span is in ${span.annotator}'s layer; you can change only your own (${annotator}).`)
     }
+    if (expected && !sameState(stateOf(span), expected)) throw changedSpanError(this.project, spanId, span, this.describe(span))
     return span
+  }
+
+  /** "Person on “샘 올트먼”" */
+  private describe(span: Span): string {
+    const name = this.project.labels.list().find((l) => l.key === span.label)?.name ?? span.label
+    return `${name} on ${this.spanText(span)}`
   }
 
   private label(key: string): LabelDef {
@@ -131,11 +141,6 @@ export class AnnotationService {
 
 function stateOf(s: SpanState): SpanState {
   return { start: s.start, end: s.end, label: s.label }
-}
-
-function sameState(a: SpanState | null, b: SpanState | null): boolean {
-  if (a === null || b === null) return a === b
-  return a.start === b.start && a.end === b.end && a.label === b.label
 }
 
 function quote(text: string): string {

@@ -15,21 +15,28 @@ import { importFiles } from './import-service'
 import { listDocuments } from './document-list'
 import { mergeProject } from './merge-service'
 import { ReviewService } from './review-service'
+import { BackupService, summarize } from './backup-service'
+import { announceChanges, type ChangeFeed } from './change-feed'
 
 export interface CoreOptions {
   project: Project
   prefs: PrefsStore
   /** Annotator given on the command line; wins over the saved preference for this session. */
   annotator?: string | undefined
+  /** The project's backups (the front doors start its timer); a plain one without a timer when not given. */
+  backups?: BackupService | undefined
+  /** Where committed changes are announced (live updates in other windows and tabs). */
+  feed?: ChangeFeed | undefined
 }
 
 /**
  * The one implementation of every API method. Electron IPC, the web-mode HTTP
  * server and tests call these through the dispatcher, which validates input.
  */
-export function createApiHandlers({ project, prefs, annotator }: CoreOptions): ApiHandlers {
-  const annotations = new AnnotationService(project)
-  const review = new ReviewService(project)
+export function createApiHandlers({ project, prefs, annotator, feed, backups = new BackupService(project) }: CoreOptions): ApiHandlers {
+  // Recreated after a restore, which drops their caches of the old content.
+  let annotations = new AnnotationService(project)
+  let review = new ReviewService(project)
   let sessionAnnotator: string | null = annotator ?? prefs.read().annotator ?? null
 
   const session = (): Session => ({
@@ -41,7 +48,7 @@ export function createApiHandlers({ project, prefs, annotator }: CoreOptions): A
     documentCount: project.documents.count()
   })
 
-  return {
+  return announceChanges(feed, {
     getSession: () => session(),
     setAnnotator: ({ name }) => {
       prefs.update({ annotator: name })
@@ -64,12 +71,15 @@ export function createApiHandlers({ project, prefs, annotator }: CoreOptions): A
     deleteSpan: (a) => annotations.deleteSpan(a),
     undo: (a) => annotations.undo(a),
     redo: (a) => annotations.redo(a),
-    importFiles: ({ annotator: who, files }) =>
-      importFiles(
+    importFiles: async ({ annotator: who, files }) => {
+      // Cheap insurance: an import can be undone by restoring this backup (taken only if something changed since the last one).
+      await backups.snapshotIfChanged('before-import')
+      return importFiles(
         project,
         files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
         { annotator: who, actor: sessionAnnotator ?? who }
-      ),
+      )
+    },
     exportJsonl: ({ annotator: who, format = 'spanmark' }) => {
       const parts: string[] = []
       const notes: string[] = []
@@ -105,8 +115,16 @@ export function createApiHandlers({ project, prefs, annotator }: CoreOptions): A
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
+    },
+    listBackups: () => backups.summary(),
+    backupNow: async () => summarize(await backups.snapshot('manual')),
+    restoreBackup: async ({ name }) => {
+      const { restored, undo } = await backups.restore(name)
+      annotations = new AnnotationService(project)
+      review = new ReviewService(project)
+      return { restored: summarize(restored), undo: summarize(undo) }
     }
-  }
+  })
 }
 
 function savedLayout(project: Project): Layout | null {

@@ -3,6 +3,7 @@ import { annotatorName, docId, offset } from '../../shared/schemas'
 import { describeZodError } from '../../shared/errors'
 import { OffsetMap } from '../../shared/offsets'
 import { decodeRecord, detectFormat, type ImportFormat, type OffsetUnit } from '../../shared/dataset'
+import { bomLineProblem, documentProblems, lineOfNul, nulProblem, startsWithBom, utf16Problem } from './import-checks'
 
 export interface ParsedSpan {
   start: number
@@ -25,6 +26,8 @@ export interface ParsedFile {
   name: string
   docs: ParsedDoc[]
   problems: string[]
+  /** What was done to the file that the user should hear about (a dropped BOM). */
+  notes: string[]
 }
 
 const jsonlSpan = z.looseObject({
@@ -49,11 +52,6 @@ export function baseName(name: string): string {
   return dot > 0 ? file.slice(0, dot) : file
 }
 
-/**
- * Decodes and checks one import file on its own (labels and the project's
- * existing documents are checked by the import service). UTF-8 only; a BOM is
- * dropped; text is otherwise kept exactly, CR/LF included.
- */
 export interface ParseOptions {
   /** JSONL dialect; auto: told by the first line. */
   format?: ImportFormat | 'auto' | undefined
@@ -61,31 +59,86 @@ export interface ParseOptions {
   offsets?: OffsetUnit | undefined
 }
 
+/**
+ * Decodes and checks one import file on its own (labels and the project's
+ * existing documents are checked by the import service). UTF-8 only; text is
+ * otherwise kept exactly, CR/LF included.
+ *
+ * The BOM rule: a UTF-8 byte order mark (EF BB BF) at the very start of a file
+ * is an encoding marker, not text: it is dropped and a note says so. At the
+ * start of a later line it is a problem: files were joined together, and the
+ * second one's marker would become text. Elsewhere U+FEFF is an ordinary
+ * (zero-width) character of the text and is kept.
+ */
 export function parseImportFile(name: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
-  const out: ParsedFile = { name, docs: [], problems: [] }
+  const out: ParsedFile = { name, docs: [], problems: [], notes: [] }
   const lower = name.toLowerCase()
   const kind = lower.endsWith('.txt') ? 'txt' : lower.endsWith('.jsonl') ? 'jsonl' : null
   if (!kind) {
     out.problems.push(`${name}: only .txt (one document) and .jsonl files can be imported.`)
     return out
   }
+  const utf16 = utf16Problem(name, bytes)
+  if (utf16) {
+    out.problems.push(utf16)
+    return out
+  }
   let content: string
   try {
-    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    content = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     out.problems.push(`${name}:${lineOfBadUtf8(bytes)}: the file is not valid UTF-8. Save it as UTF-8 and import it again.`)
     return out
   }
+  const nul = lineOfNul(bytes)
+  if (nul !== null) {
+    out.problems.push(nulProblem(name, nul))
+    return out
+  }
+  if (startsWithBom(bytes)) {
+    content = content.slice(1)
+    out.notes.push(`${name}: the UTF-8 byte order mark at the start of the file was dropped (it marks the encoding and is not text).`)
+  }
   if (kind === 'txt') {
-    const id = baseName(name)
-    out.docs.push({ id, text: content, meta: {}, annotator: undefined, spans: [], where: name })
+    parseTxt(name, content, out)
     return out
   }
   const format = options.format && options.format !== 'auto' ? options.format : detectFirst(content)
-  if (format === 'doccano' || format === 'prodigy') parseOtherJsonl(name, content, format, options.offsets, out)
-  else parseJsonl(name, content, out)
+  const auto = !options.format || options.format === 'auto'
+  if (format === 'doccano' || format === 'prodigy') parseOtherJsonl(name, content, format, options.offsets, auto, out)
+  else parseJsonl(name, content, auto, out)
   if (out.docs.length === 0 && out.problems.length === 0) out.problems.push(`${name}: the file has no documents (it is empty).`)
   return out
+}
+
+/** A .txt file is one document named by the file; it must have some text. */
+function parseTxt(name: string, content: string, out: ParsedFile): void {
+  if (content.length === 0) {
+    out.problems.push(`${name}: the file is empty; a .txt file is imported as one document and needs some text.`)
+    return
+  }
+  const lines = '\n' + content
+  const bom = lines.indexOf('\n\ufeff')
+  if (bom >= 0) out.problems.push(bomLineProblem(`${name}:${lines.slice(0, bom + 1).split('\n').length - 1}`))
+  const doc = { id: baseName(name), text: content, meta: {}, annotator: undefined, spans: [], where: name }
+  out.problems.push(...documentProblems({ ...doc, labels: [] }, name))
+  if (out.problems.length === 0) out.docs.push(doc)
+}
+
+/** Adds a decoded document, or its problems. */
+function addDoc(out: ParsedFile, doc: ParsedDoc): void {
+  const problems = documentProblems({ ...doc, labels: doc.spans.map((s) => s.label) }, doc.where)
+  if (problems.length > 0) out.problems.push(...problems)
+  else out.docs.push(doc)
+}
+
+/** In auto mode, a line that clearly belongs to another format than the file's is a problem (its spans would be lost). */
+function otherFormat(value: unknown, format: ImportFormat, auto: boolean, where: string, out: ParsedFile): boolean {
+  if (!auto) return false
+  const found = detectFormat(value)
+  if (found === null || found === format) return false
+  out.problems.push(`${where}: this line looks like ${found} but the file is ${format} (from its first lines); one format per file, or choose one with --format.`)
+  return true
 }
 
 /** Calls `each` with every non-blank line's JSON value and its "file:line"; bad JSON is a problem. */
@@ -95,6 +148,10 @@ function forEachJsonLine(name: string, content: string, out: ParsedFile, each: (
     const raw = lines[i] as string
     if (raw.trim() === '') continue
     const where = `${name}:${i + 1}`
+    if (raw.startsWith('\ufeff')) {
+      out.problems.push(bomLineProblem(where))
+      continue
+    }
     let value: unknown
     try {
       value = JSON.parse(raw)
@@ -102,12 +159,18 @@ function forEachJsonLine(name: string, content: string, out: ParsedFile, each: (
       out.problems.push(`${where}: not valid JSON (${(err as Error).message}).`)
       continue
     }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      const found = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
+      out.problems.push(`${where}: each line must be one JSON object {…} (one document), but this line is ${found}.`)
+      continue
+    }
     each(value, where)
   }
 }
 
-function parseJsonl(name: string, content: string, out: ParsedFile): void {
+function parseJsonl(name: string, content: string, auto: boolean, out: ParsedFile): void {
   forEachJsonLine(name, content, out, (value, where) => {
+    if (otherFormat(value, 'spanmark', auto, where, out)) return
     const parsed = jsonlLine.safeParse(value)
     if (!parsed.success) {
       out.problems.push(`${where}: ${describeZodError(parsed.error).join('; ')}.`)
@@ -128,33 +191,35 @@ function parseJsonl(name: string, content: string, out: ParsedFile): void {
         )
       } else spans.push({ start: s.start, end: s.end, label: s.label, where: at })
     })
-    out.docs.push({ id: line.id, text: line.text, meta: line.meta ?? {}, annotator: line.annotator, spans, where })
+    addDoc(out, { id: line.id, text: line.text, meta: line.meta ?? {}, annotator: line.annotator, spans, where })
   })
 }
 
-/** The format of the first line that parses as JSON, or spanmark (whose checks then explain what is wrong). */
+/** The format of the first line whose format can be told, or spanmark (whose checks then explain what is wrong). */
 function detectFirst(content: string): ImportFormat {
   for (const raw of content.split('\n')) {
     if (raw.trim() === '') continue
     try {
-      return detectFormat(JSON.parse(raw)) ?? 'spanmark'
+      const found = detectFormat(JSON.parse(raw))
+      if (found) return found
     } catch {
-      return 'spanmark'
+      // a bad line is reported by the parser; the next lines may still tell the format
     }
   }
   return 'spanmark'
 }
 
 /** doccano and Prodigy lines, decoded to documents and code point spans by the dataset layer's decoders. */
-function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'prodigy', offsets: OffsetUnit | undefined, out: ParsedFile): void {
+function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'prodigy', offsets: OffsetUnit | undefined, auto: boolean, out: ParsedFile): void {
   forEachJsonLine(name, content, out, (value, where) => {
+    if (otherFormat(value, format, auto, where, out)) return
     const decoded = decodeRecord(format, value, { offsets })
     if (!decoded.ok) {
       for (const p of decoded.problems) out.problems.push(`${where}: ${p}`)
       return
     }
     const d = decoded.doc
-    out.docs.push({
+    addDoc(out, {
       id: d.id,
       text: d.text,
       meta: d.meta,

@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../shared/api'
 import { ApiError } from '../../shared/errors'
+import { formatExactSize, formatSize, MAX_IMPORT_FILE_BYTES } from '../../shared/limits'
 import { codePointLength } from '../../shared/offsets'
 import { findTrainingRestriction } from '../../shared/restrictions'
 import { deriveTitle } from '../../shared/titles'
@@ -15,7 +16,12 @@ export interface ImportOptions extends ParseOptions {
   /** Layer the spans go to; otherwise each line's "annotator". */
   annotator?: string | undefined
   actor?: string | undefined
+  /** Largest file accepted, in bytes; MAX_IMPORT_FILE_BYTES unless a test says otherwise. */
+  maxFileBytes?: number | undefined
 }
+
+/** The import's result, plus notes for the user (a dropped byte order mark), one line each. */
+export type ImportSummary = ImportResult & { notes: string[] }
 
 const MAX_LISTED_PROBLEMS = 20
 
@@ -25,7 +31,15 @@ const MAX_LISTED_PROBLEMS = 20
  * written, in one transaction. Re-importing the same documents and spans adds
  * nothing.
  */
-export function importFiles(project: Project, inputs: ImportInput[], options: ImportOptions = {}): ImportResult {
+export function importFiles(project: Project, inputs: ImportInput[], options: ImportOptions = {}): ImportSummary {
+  const maxBytes = options.maxFileBytes ?? MAX_IMPORT_FILE_BYTES
+  const tooBig = inputs.filter((f) => f.bytes.length > maxBytes)
+  if (tooBig.length > 0) {
+    const listed = tooBig.map(
+      (f) => `${f.name}: the file is ${formatExactSize(f.bytes.length)}; the limit for one import file is ${formatSize(maxBytes)}. Split it into smaller files and import them one by one.`
+    )
+    throw new ApiError('rejected', `Nothing was imported: ${listed[0]}`, listed)
+  }
   const parsed = inputs.map((f) => parseImportFile(f.name, f.bytes, options))
   const problems = parsed.flatMap((p) => p.problems)
   const labels = new Set(project.labels.list().map((l) => l.key))
@@ -63,7 +77,7 @@ export function importFiles(project: Project, inputs: ImportInput[], options: Im
 
   return project.write(() => {
     const at = new Date().toISOString()
-    const result: ImportResult = { files: [], newDocuments: 0, newSpans: 0 }
+    const result: ImportSummary = { files: [], newDocuments: 0, newSpans: 0, notes: parsed.flatMap((p) => p.notes) }
     let groupId: number | null = null
     for (const file of parsed) {
       const summary = { name: file.name, documents: file.docs.length, newDocuments: 0, spans: 0, newSpans: 0 }

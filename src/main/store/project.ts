@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { DEFAULT_LABELS } from '../../shared/labels'
+import { assertProjectFileHealthy } from './backups-health'
 import { openDatabase, type Db, type OpenOptions } from './database'
 import { DocumentsRepo } from './documents-repo'
 import { HistoryRepo } from './history-repo'
@@ -29,8 +30,10 @@ export class Project {
     this.review = new ReviewRepo(db)
   }
 
-  /** Opens or creates a project file; a new project gets the default label set. */
+  /** Opens or creates a project file; a new project gets the default label set. Throws DamagedProjectError for a damaged file. */
   static open(path: string, options: OpenOptions = {}): Project {
+    // A damaged or non-SQLite file is reported (with its newest good backup) before anything could write to it.
+    assertProjectFileHealthy(path, options)
     const project = new Project(openDatabase(path, options), path)
     if (!options.readonly) {
       project.write(() => {

@@ -2,8 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { Envelope } from '../../shared/errors'
 import type { Dispatch } from '../dispatch'
-import { SECURITY_HEADERS } from './security-headers'
-import { readStatic } from './static-files'
+import { asClient, type ChangeFeed } from '../services/change-feed'
+import { clientIdOf, createEventsRoute } from './events-route'
+import { createAuthoriser, createToken, UNAUTHORISED_MESSAGE } from './auth'
+import { allowedHostHeaders, DEFAULT_HOST, hostProblem, urlHost } from './host'
+import { rawErrorResponse, SECURITY_HEADERS } from './security-headers'
+import { readStatic, realRoot } from './static-files'
 
 export interface WebServerOptions {
   dispatch: Dispatch
@@ -13,33 +17,55 @@ export interface WebServerOptions {
   port: number
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number
+  /** The address to listen on; 127.0.0.1 unless given (`spanmark serve --host`). */
+  host?: string
+  /** The token every /api/ request must present; a fresh random one unless given (tests). */
+  token?: string
+  /** Committed changes to stream to open tabs at GET /api/events (live updates); none without it. */
+  feed?: ChangeFeed
 }
 
 export interface WebServer {
+  /** The page to open; carries the token in its fragment (#token=…), which browsers never send to a server. */
   url: string
+  /** The address and port the server listens on. */
+  host: string
   port: number
+  /** This run's token: API calls send `Authorization: Bearer <token>`. */
+  token: string
   close(): Promise<void>
 }
 
-const HOST = '127.0.0.1'
 const STATUS: Record<string, number> = {
   invalid_args: 400,
   unknown_method: 404,
   not_found: 404,
   conflict: 409,
   rejected: 422,
+  storage: 503,
   internal: 500
 }
 
 /**
  * Web mode: the same renderer build and the same API handlers as the desktop
- * app, over HTTP on 127.0.0.1 only. POST /api/<method> with a JSON body carries
- * one call; everything else serves the built renderer.
+ * app, over HTTP on 127.0.0.1 (or the one address given as `host`). POST
+ * /api/<method> with a JSON body and this run's token carries one call;
+ * everything else serves the built renderer.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const maxBody = options.maxBodyBytes ?? 256 * 1024 * 1024
+  const HOST = options.host ?? DEFAULT_HOST
+  const problem = hostProblem(HOST)
+  if (problem) throw new Error(problem)
+  const token = options.token ?? createToken()
+  /** Whether a request presents this run's token; every /api/ route must ask it first. */
+  const authorised = createAuthoriser(token)
+  const events = options.feed ? createEventsRoute(options.feed) : null
+  const staticRoot = realRoot(options.staticDir)
   let port = options.port
-  const server: Server = createServer((req, res) => {
+  let hosts: ReadonlySet<string> = new Set()
+  // requireHostHeader: false lets a request without Host reach the Host check below (421 with our headers).
+  const server: Server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       console.error('[spanmark] request failed', err)
       if (!res.headersSent) sendJson(res, 500, failure('internal', 'The request failed inside Spanmark.'))
@@ -49,22 +75,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
-    const host = req.headers.host ?? ''
-    if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) {
-      // Refuses DNS-rebinding: a page on another name that resolves to 127.0.0.1.
-      sendJson(res, 421, failure('rejected', `Spanmark answers only on ${HOST}:${port}.`))
+    const host = (req.headers.host ?? '').toLowerCase()
+    if (!hosts.has(host)) {
+      // Refuses DNS-rebinding: a page on another name that resolves to this address.
+      sendJson(res, 421, failure('rejected', `Spanmark answers only on ${urlHost(HOST)}:${port}.`))
       return
     }
     const url = new URL(req.url ?? '/', `http://${host}`)
     if (url.pathname.startsWith('/api/')) {
-      await handleApi(req, res, url.pathname.slice('/api/'.length), host)
+      if (crossSite(req, host)) {
+        sendJson(res, 403, failure('rejected', `Calls from ${req.headers.origin ?? 'another site'} are not allowed.`))
+        return
+      }
+      if (!authorised(req, url)) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="spanmark"')
+        sendJson(res, 401, failure('rejected', UNAUTHORISED_MESSAGE))
+        return
+      }
+      await handleApi(req, res, url.pathname.slice('/api/'.length))
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, failure('rejected', 'Only GET is allowed here.'))
       return
     }
-    const file = await readStatic(options.staticDir, url.pathname)
+    const file = await readStatic(staticRoot, url.pathname)
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
       return
@@ -73,14 +108,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, host: string): Promise<void> {
-    if (req.method !== 'POST') {
-      sendJson(res, 405, failure('rejected', 'API calls are POST requests.'))
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (method === 'events' && events) {
+      events.handle(req, res)
       return
     }
-    const origin = req.headers.origin
-    if (origin !== undefined && origin !== `http://${host}`) {
-      sendJson(res, 403, failure('rejected', `Calls from ${origin} are not allowed.`))
+    if (req.method !== 'POST') {
+      sendJson(res, 405, failure('rejected', 'API calls are POST requests.'))
       return
     }
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
@@ -99,10 +133,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendJson(res, 400, failure('invalid_args', 'The request body is not valid JSON.'))
       return
     }
-    const envelope = await options.dispatch(method, args)
+    const envelope = await asClient(clientIdOf(req), () => options.dispatch(method, args))
     sendJson(res, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 500), envelope)
   }
 
+  // Requests Node cannot parse get the same headers as every other answer.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end(rawErrorResponse(400, 'Bad Request'))
+    else socket.destroy()
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, HOST, () => {
@@ -111,15 +150,27 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     })
   })
   port = (server.address() as AddressInfo).port
+  hosts = allowedHostHeaders(HOST, port)
   return {
-    url: `http://${HOST}:${port}/`,
+    url: `http://${urlHost(HOST)}:${port}/#token=${token}`,
+    host: HOST,
     port,
+    token,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())
+        events?.closeAll()
         server.closeAllConnections()
       })
   }
+}
+
+/** A request another site's page made: an Origin that is not ours, or Sec-Fetch-Site saying so. */
+function crossSite(req: IncomingMessage, host: string): boolean {
+  const origin = req.headers.origin
+  if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) return true
+  const site = req.headers['sec-fetch-site']
+  return site !== undefined && site !== 'same-origin' && site !== 'none'
 }
 
 function failure(code: 'invalid_args' | 'rejected' | 'internal', message: string): Envelope {

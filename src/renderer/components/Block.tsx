@@ -2,6 +2,7 @@ import { memo, type CSSProperties, type ReactNode } from 'react'
 import type { LabelDef } from '../../shared/domain'
 import type { Block } from '../text/blocks'
 import { nestSpans, type MarkNode, type RenderSpan } from '../text/nest'
+import { bidiText } from './BidiText'
 
 export interface LabelStyles {
   byKey: ReadonlyMap<string, LabelDef>
@@ -33,11 +34,11 @@ function renderRange(text: string, nodes: MarkNode[], from: number, to: number, 
   const out: ReactNode[] = []
   let pos = from
   for (const node of nodes) {
-    if (node.start > pos) out.push(text.slice(pos, node.start))
+    if (node.start > pos) out.push(bidiText(text.slice(pos, node.start), `t${pos}`))
     out.push(renderMark(text, node, selectedId, labels))
     pos = node.end
   }
-  if (pos < to) out.push(text.slice(pos, to))
+  if (pos < to) out.push(bidiText(text.slice(pos, to), `t${pos}`))
   return out
 }
 

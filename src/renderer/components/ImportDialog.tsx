@@ -80,6 +80,11 @@ export function ImportDialog() {
               </li>
             ))}
           </ul>
+          {phase.result.notes.map((note) => (
+            <p key={note} className="note">
+              Note: {note}
+            </p>
+          ))}
         </div>
       )}
       {phase.kind === 'failed' && <FailureResult failure={phase.failure} />}

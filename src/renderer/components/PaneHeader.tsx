@@ -2,6 +2,7 @@ import { GOLD, REJECTED } from '../../shared/layers'
 import type { Pane } from '../state/app-store'
 import { useApi, useApp } from '../state/context'
 import { paneLayer } from '../state/slots'
+import { showBidiControls } from '../text/bidi'
 
 /** A pane's header: document, which layer it shows (or review mode), span count, close. */
 export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
@@ -24,7 +25,7 @@ export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
     }
   }
   const layer = paneLayer(pane, annotator)
-  const title = summary?.title ?? pane.docId
+  const title = showBidiControls(summary?.title ?? pane.docId)
   const layers = summary?.layers ?? []
   const count = layers.find((l) => l.annotator === layer)?.spans ?? 0
   const names = [...new Set([...(annotator ? [annotator] : []), ...layers.map((l) => l.annotator).filter((a) => a !== REJECTED), GOLD])]

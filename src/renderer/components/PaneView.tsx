@@ -5,6 +5,7 @@ import type { LabelStyles } from './Block'
 import { DocText } from './DocText'
 import { PaneHeader } from './PaneHeader'
 import { ReviewPane } from './review/ReviewPane'
+import { showBidiControls } from '../text/bidi'
 
 interface PaneViewProps {
   pane: Pane
@@ -18,7 +19,7 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
   const layer = paneLayer(pane, annotator)
   const slot = useApp((s) => s.docs[slotKey(pane.docId, layer)])
   const active = useApp((s) => s.activePane === index)
-  const title = useApp((s) => s.documents.find((d) => d.id === pane.docId)?.title ?? pane.docId)
+  const title = showBidiControls(useApp((s) => s.documents.find((d) => d.id === pane.docId)?.title ?? pane.docId))
   const selectedId = useApp((s) => (s.selected?.docId === pane.docId ? s.selected.spanId : null))
   const setActivePane = useApp((s) => s.setActivePane)
   const selectSpan = useApp((s) => s.selectSpan)

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import { REJECTED, REVIEW_STATUSES, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
 import { useApp } from '../state/context'
+import { showBidiControls } from '../text/bidi'
 
 const ROW_HEIGHT = 76
 
@@ -53,15 +54,15 @@ export function Sidebar() {
                   className={classes}
                   data-testid={`doc-item-${doc.id}`}
                   aria-current={doc.id === activeDoc ? 'true' : undefined}
-                  title={`${doc.id} — ${doc.title}`}
+                  title={`${doc.id} — ${showBidiControls(doc.title)}`}
                   onClick={(e) => openDoc(doc.id, { newPane: e.ctrlKey || e.metaKey })}
                 >
-                  <span className="doc-title">{doc.title}</span>
+                  <span className="doc-title">{showBidiControls(doc.title)}</span>
                   <span className="doc-meta">
                     <span className="doc-id">{doc.id}</span>
                     <span className={`status-badge ${doc.status}`}>{REVIEW_STATUS_NAMES[doc.status]}</span>
                     {doc.restricted && (
-                      <span className="status-badge restricted" title={`No AI training: “${doc.restricted}”`}>
+                      <span className="status-badge restricted" title={`No AI training: “${showBidiControls(doc.restricted)}”`}>
                         restricted
                       </span>
                     )}

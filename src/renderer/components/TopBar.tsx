@@ -17,7 +17,7 @@ export function TopBar() {
     return () => window.removeEventListener('mousedown', close)
   }, [menuOpen])
 
-  const choose = (dialog: 'import' | 'export' | 'merge' | 'dataset'): void => {
+  const choose = (dialog: 'import' | 'export' | 'merge' | 'dataset' | 'restore'): void => {
     setMenuOpen(false)
     setDialog(dialog)
   }
@@ -60,6 +60,9 @@ export function TopBar() {
             </button>
             <button type="button" role="menuitem" onClick={() => choose('dataset')}>
               Build dataset…
+            </button>
+            <button type="button" role="menuitem" onClick={() => choose('restore')}>
+              Restore from backup…
             </button>
           </div>
         )}

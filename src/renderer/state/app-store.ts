@@ -7,7 +7,7 @@ import type { Status } from './status'
 
 export type { DocSlot, Pane }
 
-export type Dialog = null | 'import' | 'export' | 'annotator' | 'merge' | 'agreement' | 'dataset'
+export type Dialog = null | 'import' | 'export' | 'annotator' | 'merge' | 'agreement' | 'dataset' | 'restore'
 
 export interface AppState {
   ready: boolean
@@ -50,6 +50,8 @@ export interface AppActions {
   setDialog(dialog: Dialog): void
   setStatus(status: Status): void
   refreshDocuments(): Promise<void>
+  /** Applies changes committed elsewhere (another tab, another program; see live-updates.ts): panes, counts, review; deselects a span that is gone. */
+  applyRemote(changes: MutationResult['changes']): void
 }
 
 export type AppStore = StoreApi<AppState & AppActions>
@@ -328,6 +330,16 @@ export function createAppStore(api: SpanmarkApi): AppStore {
 
       setStatus(status) {
         set({ status })
+      },
+
+      applyRemote(changes) {
+        if (changes.length === 0) return
+        set((s) => ({
+          docs: applyToDocs(s.docs, changes),
+          documents: adjustCounts(s.documents, changes, s.annotator),
+          reviewVersion: s.reviewVersion + 1,
+          selected: s.selected && changes.some((c) => c.spanId === s.selected?.spanId && c.after === null) ? null : s.selected
+        }))
       }
     }
 

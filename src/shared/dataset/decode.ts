@@ -128,8 +128,12 @@ export function decodeProdigy(value: unknown): DecodeResult {
   const line = parsed.data
   const map = OffsetMap.of(line.text)
   const { id: metaId, ...rest } = line.meta ?? {}
-  const id = typeof metaId === 'string' && metaId !== '' ? metaId : typeof metaId === 'number' ? String(metaId) : `prodigy-${line._input_hash ?? murmurhash3_32(line.text)}`
   const problems: string[] = []
+  // A meta.id that is there but unusable is a problem, not a reason to invent an id: the user meant this one.
+  if (metaId !== undefined && metaId !== null && !(typeof metaId === 'string' && metaId !== '') && typeof metaId !== 'number') {
+    problems.push(`meta.id must be a non-empty string or a number (it is ${JSON.stringify(metaId)}).`)
+  }
+  const id = typeof metaId === 'string' && metaId !== '' ? metaId : typeof metaId === 'number' ? String(metaId) : `prodigy-${line._input_hash ?? murmurhash3_32(line.text)}`
   const tokens = line.tokens ?? []
   tokens.forEach((t, k) => {
     const ok = t.start <= t.end && t.end <= map.cpLength && line.text.slice(map.toUtf16(t.start), map.toUtf16(t.end)) === t.text
