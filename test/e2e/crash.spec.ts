@@ -30,11 +30,13 @@ async function hammer(server: SpanmarkServer, acked: Acked[], until: () => boole
 }
 
 test('every acknowledged span survives kill -9 of the server mid-stream, and the file stays intact', async ({ startServer }) => {
+  test.setTimeout(120_000)
   const acked: Acked[] = []
-  for (let round = 0; round < 6; round++) {
+  const ROUNDS = 15
+  for (let round = 0; round < ROUNDS; round++) {
     const server = await startServer()
     let killed = false
-    const target = acked.length + 25 + round * 7
+    const target = acked.length + 25 + round * 3
     const writing = hammer(server, acked, () => killed, round + 1)
     await expect.poll(() => acked.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(target)
     await server.crash()
@@ -54,5 +56,7 @@ test('every acknowledged span survives kill -9 of the server mid-stream, and the
       db.close()
     }
   }
-  expect(acked.length).toBeGreaterThan(150)
+  expect(acked.length).toBeGreaterThan(25 * ROUNDS)
+  // The figures for the record (the closing note of the crash issue quotes them).
+  console.log(`kill -9: ${ROUNDS} trials, ${acked.length} acknowledged writes, all present, integrity_check ok`)
 })

@@ -67,6 +67,7 @@ describe('createMainWindow', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/out/preload/index.js'
     })
   })

@@ -32,7 +32,9 @@ export function createMainWindow({ BrowserWindow, source, preload, log = default
       nodeIntegration: false,
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
-      webviewTag: false
+      webviewTag: false,
+      // A middle click on a link must not open anything (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   lockNavigation(window.webContents)
