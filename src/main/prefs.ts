@@ -3,10 +3,10 @@ import { dirname } from 'node:path'
 import { z } from 'zod'
 import { annotatorName } from '../shared/schemas'
 
-const prefsSchema = z.object({ annotator: annotatorName.optional() })
+const prefsSchema = z.object({ annotator: annotatorName.optional(), trimParticles: z.boolean().optional() })
 export type Prefs = z.output<typeof prefsSchema>
 
-/** The user's own preferences (the annotator name), kept in the user data folder, not in a project. */
+/** The user's own preferences (the annotator name, particle trimming), kept in the user data folder, not in a project. */
 export class PrefsStore {
   constructor(private readonly file: string) {}
 

@@ -29,7 +29,9 @@ const sessionSchema = z.object({
   annotator: annotatorName.nullable(),
   labels: z.array(labelDefSchema),
   layout: layoutSchema.nullable(),
-  documentCount: z.int().min(0)
+  documentCount: z.int().min(0),
+  /** Labelling trims a trailing Korean particle (올트먼의 → 올트먼); a preference of the user. */
+  trimParticles: z.boolean()
 })
 
 const mutationResultSchema = z.object({
@@ -39,7 +41,9 @@ const mutationResultSchema = z.object({
   description: z.string(),
   changes: z.array(spanChangeSchema),
   /** ISO time the change was committed. */
-  savedAt: z.string()
+  savedAt: z.string(),
+  /** createSpan with trim: what was cut from the selection's start and end (shown to the user; one undo puts it back). */
+  trimmed: z.object({ before: z.string(), after: z.string() }).optional()
 })
 
 const importFileSchema = z.object({
@@ -132,12 +136,18 @@ const noArgs = z.object({}).strict()
 export const apiContract = {
   getSession: { args: noArgs, result: sessionSchema },
   setAnnotator: { args: z.object({ name: personName }).strict(), result: sessionSchema },
+  setPreferences: { args: z.object({ trimParticles: z.boolean() }).strict(), result: sessionSchema },
   saveLayout: { args: z.object({ layout: layoutSchema }).strict(), result: z.object({ savedAt: z.string() }) },
   listDocuments: { args: z.object({ annotator: annotatorName }).strict(), result: z.array(docSummarySchema) },
   getDocument: { args: z.object({ id: docId }).strict(), result: documentSchema },
   listSpans: { args: z.object({ docId, annotator: annotatorName }).strict(), result: z.array(spanSchema) },
   createSpan: {
-    args: z.object({ docId, annotator: personName, start: offset, end: offset, label: labelKey }).strict(),
+    /**
+     * trim: cut spaces, punctuation and a trailing Korean particle from the selection first
+     * (src/shared/korean/particles.ts). The span is then saved as two undo steps, labelled and
+     * trimmed, so one undo gives back the selection as it was made.
+     */
+    args: z.object({ docId, annotator: personName, start: offset, end: offset, label: labelKey, trim: z.boolean().optional() }).strict(),
     result: mutationResultSchema
   },
   relabelSpan: {

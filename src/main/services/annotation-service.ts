@@ -1,10 +1,12 @@
 import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
+import { trimSelection } from '../../shared/korean/particles'
+import { GOLD } from '../../shared/layers'
 import type { Project } from '../store/project'
 import { ChangeLog } from './change-log'
 import { changedSpanError, deletedSpanError, sameState } from './span-conflict'
-import { TextCache } from './text-cache'
+import { TextCache, type CachedText } from './text-cache'
 
 /**
  * Creating, relabelling and deleting spans, and undo/redo over the change
@@ -20,7 +22,7 @@ export class AnnotationService {
     this.texts = new TextCache(project)
   }
 
-  createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string }): MutationResult {
+  createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string; trim?: boolean | undefined }): MutationResult {
     const { project } = this
     const doc = this.texts.get(a.docId)
     if (!doc) throw new ApiError('not_found', `There is no document "${a.docId}" in this project.`)
@@ -29,16 +31,48 @@ export class AnnotationService {
       throw new ApiError('invalid_args', `The span ends at ${a.end}, past the end of "${a.docId}" (${doc.length} characters).`)
     }
     const label = this.label(a.label)
-    const state: SpanState = { start: a.start, end: a.end, label: a.label }
-    const quoted = quote(doc.slice(a.start, a.end))
+    const made: SpanState = { start: a.start, end: a.end, label: a.label }
+    const trimmed = a.trim ? this.trimmed(doc, a.docId, a.annotator, made) : null
+    const state = trimmed?.state ?? made
+    const quoted = quote(doc.slice(state.start, state.end))
     return project.write(() => {
       if (project.spans.findIdentical(a.docId, a.annotator, state)) {
         return this.log.unchanged(`${quoted} is already labelled ${label.name}`)
       }
-      const span = project.spans.insert({ docId: a.docId, annotator: a.annotator, ...state })
-      const change: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: state }
-      return this.log.commitAction(a.annotator, 'create', `Label ${quoted} as ${label.name}`, [change])
+      if (!trimmed || project.spans.findIdentical(a.docId, a.annotator, made)) {
+        const span = project.spans.insert({ docId: a.docId, annotator: a.annotator, ...state })
+        const change: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: state }
+        return this.log.commitAction(a.annotator, 'create', `Label ${quoted} as ${label.name}`, [change])
+      }
+      // Two undo steps in one transaction: the selection as made, then trimmed. One undo gives
+      // back the untrimmed span (the user insisted), a second removes it.
+      const span = project.spans.insert({ docId: a.docId, annotator: a.annotator, ...made })
+      const created: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: made }
+      this.log.commitAction(a.annotator, 'create', `Label ${quote(doc.slice(made.start, made.end))} as ${label.name}`, [created])
+      project.spans.update(span.id, state)
+      const cut: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: made, after: state }
+      const what = [trimmed.cut.before, trimmed.cut.after].filter((c) => c.trim() !== '').map(quote).join(' and ')
+      const description = `Label ${quoted} as ${label.name}, trimmed ${what || 'spaces'} (undo keeps them)`
+      const result = this.log.commitAction(a.annotator, 'relabel', description, [cut])
+      return { ...result, changes: [created, cut], trimmed: trimmed.cut }
     })
+  }
+
+  /** The span trimmed by the particle rule, or null when trimming changes nothing. */
+  private trimmed(doc: CachedText, docId: string, annotator: string, made: SpanState): { state: SpanState; cut: { before: string; after: string } } | null {
+    const s16 = doc.map.toUtf16(made.start)
+    const e16 = doc.map.toUtf16(made.end)
+    const t = trimSelection(doc.text, s16, e16, { vocabulary: this.vocabulary(doc, docId, annotator) })
+    if (t.end <= t.start) throw new ApiError('invalid_args', 'The selection holds only spaces and punctuation: select the words to label.')
+    if (t.start === s16 && t.end === e16) return null
+    return { state: { start: doc.map.toCodePoint(t.start), end: doc.map.toCodePoint(t.end), label: made.label }, cut: { before: t.cutBefore, after: t.cutAfter } }
+  }
+
+  /** Words already labelled in this document (the annotator's layer and gold): never trimmed. */
+  private vocabulary(doc: CachedText, docId: string, annotator: string): Set<string> {
+    const words = new Set<string>()
+    for (const layer of new Set([annotator, GOLD])) for (const s of this.project.spans.layer(docId, layer)) words.add(doc.slice(s.start, s.end))
+    return words
   }
 
   relabelSpan(a: { annotator: string; spanId: number; label: string; expected?: SpanState | undefined }): MutationResult {

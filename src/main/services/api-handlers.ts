@@ -45,7 +45,8 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
     annotator: sessionAnnotator,
     labels: project.labels.list(),
     layout: savedLayout(project),
-    documentCount: project.documents.count()
+    documentCount: project.documents.count(),
+    trimParticles: prefs.read().trimParticles ?? true
   })
 
   return announceChanges(feed, {
@@ -53,6 +54,10 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
     setAnnotator: ({ name }) => {
       prefs.update({ annotator: name })
       sessionAnnotator = name
+      return session()
+    },
+    setPreferences: ({ trimParticles }) => {
+      prefs.update({ trimParticles })
       return session()
     },
     saveLayout: ({ layout }) => {

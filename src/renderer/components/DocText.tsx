@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { LoadedDoc } from '../state/doc-state'
 import { offsetToPoint } from '../text/dom-selection'
+import { narrowWordSelection } from '../text/word-select'
 import { BlockView, type LabelStyles } from './Block'
 
 /** Documents longer than this (UTF-16 units) render only the blocks near the viewport. */
@@ -39,6 +40,11 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
     onSpanClick(mark ? Number(mark.getAttribute('data-span-id')) : null)
   }
 
+  // A double-click selects the eojeol; narrow it to the word without its particle (올트먼의 → 올트먼).
+  const onDoubleClick = (): void => {
+    narrowWordSelection(window.getSelection(), doc.text)
+  }
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const move = ARROWS[e.key]
     if (!move) return
@@ -69,6 +75,7 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
         role="document"
         aria-label={`Text of ${doc.title}`}
         onMouseUp={onMouseUp}
+        onDoubleClick={onDoubleClick}
         onKeyDown={onKeyDown}
       >
         {windowed ? (

@@ -8,6 +8,7 @@ const HINT = 'Select text, then press a label key. Click a span to select it: a 
 export function LabelBar() {
   const store = useAppStore()
   const labels = useApp((s) => s.labels)
+  const trimParticles = useApp((s) => s.session?.trimParticles ?? true)
   const [hovered, setHovered] = useState<string | null>(null)
   const shown = labels.find((l) => l.key === hovered)
 
@@ -36,6 +37,10 @@ export function LabelBar() {
           </button>
         ))}
       </div>
+      <label className="trim-toggle" title="When on, labelling 올트먼의 saves 올트먼: spaces, punctuation and a trailing particle are left out. One Ctrl+Z puts them back.">
+        <input type="checkbox" checked={trimParticles} onChange={(e) => void store.getState().setTrimParticles(e.target.checked)} />
+        Trim particles
+      </label>
       <p className="guideline" aria-live="polite">
         {shown ? (
           <>

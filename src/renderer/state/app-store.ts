@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { MutationResult, Session, SpanmarkApi } from '../../shared/api'
 import { MAX_PANES, type DocSummary, type LabelDef, type Layout, type PaneLayout } from '../../shared/domain'
-import { loadDoc } from './doc-state'
+import { trimSelection } from '../../shared/korean/particles'
+import { loadDoc, type LoadedDoc } from './doc-state'
 import { adjustCounts, applyToDocs, onlyOpen, paneLayer, retract, showPending, slotKey, type DocSlot, type Pane, type Provisional } from './slots'
 import type { Status } from './status'
 
@@ -29,6 +30,8 @@ export interface AppState {
 export interface AppActions {
   init(): Promise<void>
   setAnnotator(name: string): Promise<void>
+  /** Turns particle trimming on or off (a preference of the user, kept across projects). */
+  setTrimParticles(on: boolean): Promise<void>
   openDoc(docId: string, opts?: { newPane?: boolean; review?: string[] }): void
   setPaneLayer(index: number, layer: string | null): void
   setPaneReview(index: number, annotators: string[] | null): void
@@ -230,6 +233,15 @@ export function createAppStore(api: SpanmarkApi): AppStore {
         }
       },
 
+      async setTrimParticles(on) {
+        try {
+          const session = await api.setPreferences({ trimParticles: on })
+          set({ session, status: { kind: 'info', message: on ? 'Labels now leave out a trailing particle (올트먼의 → 올트먼).' : 'Labels now keep the selection as made, particles included.' } })
+        } catch (err) {
+          fail(err)
+        }
+      },
+
       async refreshDocuments() {
         const annotator = get().annotator
         if (!annotator) return
@@ -287,15 +299,20 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       async labelRange(docId, start, end, label) {
         // Optimistic painting: unless the save returns first, the next frame draws a provisional
         // mark (negative id, data-pending), which the save's result replaces or its failure removes.
+        // With trimming on, the provisional mark is already trimmed as the core will trim it.
+        const trim = get().session?.trimParticles ?? true
         const drawPending = (): Provisional | null => {
           const annotator = get().annotator
-          if (!annotator) return null
-          const shown = showPending(get().docs, { id: -++provisionalCounter, docId, annotator, start, end, label })
+          const slot = annotator ? get().docs[slotKey(docId, annotator)] : undefined
+          if (!annotator || slot?.state !== 'ready') return null
+          const range = trim ? trimmedRange(slot.loaded, start, end) : { start, end }
+          if (!range) return null
+          const shown = showPending(get().docs, { id: -++provisionalCounter, docId, annotator, ...range, label })
           set({ docs: shown.docs })
           return shown.provisional
         }
         await mutate(
-          (annotator) => api.createSpan({ docId, annotator, start, end, label }),
+          (annotator) => api.createSpan({ docId, annotator, start, end, label, trim }),
           (r) => {
             const created = r.changes.find((c) => c.before === null)
             return created ? { docId, spanId: created.spanId } : get().selected
@@ -350,4 +367,11 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       return selectedSpan() ? get().selected : null
     }
   })
+}
+
+/** A selection (code points) trimmed by the particle rule, as the core will trim it; null if nothing is left. */
+function trimmedRange(loaded: LoadedDoc, start: number, end: number): { start: number; end: number } | null {
+  const { map, doc } = loaded
+  const t = trimSelection(doc.text, map.toUtf16(start), map.toUtf16(end))
+  return t.end > t.start ? { start: map.toCodePoint(t.start), end: map.toCodePoint(t.end) } : null
 }

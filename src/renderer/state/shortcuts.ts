@@ -1,9 +1,13 @@
 import type { AppStore } from './app-store'
 import { applyLabel } from './label-actions'
 
+/** Inputs where a key types or picks something; a checkbox or radio button takes no digits, so hotkeys still work there. */
+const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'])
+
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+  if (target instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(target.type)
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName)
 }
 
 /**
