@@ -322,25 +322,37 @@ async function labelRuns(page, c, results, log, note) {
         // Optimistic painting: a provisional mark (data-pending) is drawn at the next frame unless the
         // save has returned by then; the first mark of either kind is what the user sees first.
         const isNew = (m) => m.hasAttribute('data-pending') || Number(m.dataset.spanId) > maxId
+        // When was a DOM change painted? A change made in a task is painted by the next frame
+        // (rAF, then a task after it); one made inside a frame's rAF callbacks (the provisional mark
+        // is drawn there) is painted by that same frame, so the next task already comes after it.
+        let inFrame = false
+        let looping = true
+        const tick = () => {
+          if (!looping) return
+          inFrame = true
+          setTimeout(() => (inFrame = false), 0)
+          requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+        const afterPaint = (fn) => (inFrame ? setTimeout(fn, 0) : requestAnimationFrame(() => setTimeout(fn, 0)))
         let first = null
         const mo = new MutationObserver(() => {
           if (t0 !== null && first === null) {
             const m = [...text.querySelectorAll('mark[data-label="PERSON"]')].find(isNew)
             if (m) {
               first = { pending: m.hasAttribute('data-pending'), painted: null }
-              requestAnimationFrame(() => setTimeout(() => (first.painted = performance.now() - t0), 0))
+              afterPaint(() => (first.painted = performance.now() - t0))
             }
           }
           if (t0 === null || !done()) return
           mo.disconnect()
           const shown = performance.now()
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              // Where the time went: the createSpan request (Resource Timing) and the rest.
-              const call = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/createSpan')).at(-1)
-              resolve({ ms: performance.now() - t0, first: first?.painted ?? null, firstPending: first?.pending ?? false, inDom: shown - t0, fetch: call ? call.responseEnd - call.startTime : null, toFetch: call ? call.startTime - t0 : null, afterFetch: call ? shown - call.responseEnd : null })
-            }, 0)
-          )
+          looping = false
+          afterPaint(() => {
+            // Where the time went: the createSpan request (Resource Timing) and the rest.
+            const call = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/createSpan')).at(-1)
+            resolve({ ms: performance.now() - t0, first: first?.painted ?? null, firstPending: first?.pending ?? false, inDom: shown - t0, fetch: call ? call.responseEnd - call.startTime : null, toFetch: call ? call.startTime - t0 : null, afterFetch: call ? shown - call.responseEnd : null })
+          })
         })
         mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
       })

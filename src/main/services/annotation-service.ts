@@ -62,17 +62,26 @@ export class AnnotationService {
   private trimmed(doc: CachedText, docId: string, annotator: string, made: SpanState): { state: SpanState; cut: { before: string; after: string } } | null {
     const s16 = doc.map.toUtf16(made.start)
     const e16 = doc.map.toUtf16(made.end)
-    const t = trimSelection(doc.text, s16, e16, { vocabulary: this.vocabulary(doc, docId, annotator) })
+    const t = trimSelection(doc.text, s16, e16, { isKnown: (word) => this.labelledSomewhere(doc, docId, annotator, word) })
     if (t.end <= t.start) throw new ApiError('invalid_args', 'The selection holds only spaces and punctuation: select the words to label.')
     if (t.start === s16 && t.end === e16) return null
     return { state: { start: doc.map.toCodePoint(t.start), end: doc.map.toCodePoint(t.end), label: made.label }, cut: { before: t.cutBefore, after: t.cutAfter } }
   }
 
-  /** Words already labelled in this document (the annotator's layer and gold): never trimmed. */
-  private vocabulary(doc: CachedText, docId: string, annotator: string): Set<string> {
-    const words = new Set<string>()
-    for (const layer of new Set([annotator, GOLD])) for (const s of this.project.spans.layer(docId, layer)) words.add(doc.slice(s.start, s.end))
-    return words
+  /**
+   * Whether the word is already a span somewhere in this document (the annotator's layer or gold):
+   * each occurrence is looked up in the spans index, so this stays cheap on a document with
+   * 20,000 spans. Occurrences past the first 2,000 are not looked at.
+   */
+  private labelledSomewhere(doc: CachedText, docId: string, annotator: string, word: string): boolean {
+    const layers = annotator === GOLD ? [GOLD] : [annotator, GOLD]
+    let seen = 0
+    for (let at = doc.text.indexOf(word); at >= 0 && seen < 2000; at = doc.text.indexOf(word, at + 1), seen++) {
+      const start = doc.map.toCodePoint(at)
+      const end = doc.map.toCodePoint(at + word.length)
+      if (layers.some((layer) => this.project.spans.existsAt(docId, layer, start, end))) return true
+    }
+    return false
   }
 
   relabelSpan(a: { annotator: string; spanId: number; label: string; expected?: SpanState | undefined }): MutationResult {

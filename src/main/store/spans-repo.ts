@@ -24,6 +24,7 @@ export class SpansRepo {
   private readonly layerOfDocStmt
   private readonly layersOfDocStmt
   private readonly layerCountsStmt
+  private readonly existsAtStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -40,6 +41,10 @@ export class SpansRepo {
     this.updateStmt = db.prepare('UPDATE spans SET start = @start, end = @end, label = @label WHERE id = @id')
     this.identicalStmt = db.prepare<[string, string, number, number, string], SpanRow>(
       `SELECT ${COLUMNS} FROM spans WHERE doc_id = ? AND annotator = ? AND start = ? AND end = ? AND label = ?`
+    )
+    // Uses the spans_identity index (doc_id, annotator, start, end, label) by its prefix.
+    this.existsAtStmt = db.prepare<[string, string, number, number], { one: number }>(
+      'SELECT 1 AS one FROM spans WHERE doc_id = ? AND annotator = ? AND start = ? AND end = ? LIMIT 1'
     )
     this.layerOfDocStmt = db.prepare<[string, string], SpanRow>(
       `SELECT ${COLUMNS} FROM spans WHERE doc_id = ? AND annotator = ? ORDER BY start, end, label`
@@ -80,6 +85,11 @@ export class SpansRepo {
 
   findIdentical(docId: string, annotator: string, s: SpanState): Span | undefined {
     return this.identicalStmt.get(docId, annotator, s.start, s.end, s.label)
+  }
+
+  /** Whether the layer has a span (of any label) exactly at [start, end). */
+  existsAt(docId: string, annotator: string, start: number, end: number): boolean {
+    return this.existsAtStmt.get(docId, annotator, start, end) !== undefined
   }
 
   /** Every layer's spans on one document. */

@@ -61,6 +61,12 @@ const DIGIT = /[0-9\uFF10-\uFF19]/
 export interface TrimOptions {
   /** Words known to be whole (e.g. texts of spans already labelled in the project). */
   vocabulary?: ReadonlySet<string>
+  /**
+   * The same as a question, for callers that cannot list their vocabulary cheaply (the core asks
+   * its index whether the word is labelled anywhere in the document). Asked only when a particle
+   * would otherwise be trimmed.
+   */
+  isKnown?: (word: string) => boolean
   /** Trim particles (the setting); whitespace and punctuation are trimmed regardless. Default true. */
   particles?: boolean
 }
@@ -83,7 +89,7 @@ export function trimSelection(text: string, start: number, end: number, options:
   while (e > s && isTrimmable(text, e - 1)) e -= charLengthBefore(text, e)
   let particle: string | null = null
   if (options.particles !== false && e > s) {
-    particle = particleAtEnd(text, s, e, options.vocabulary)
+    particle = particleAtEnd(text, s, e, options)
     if (particle) {
       e -= particle.length
       while (e > s && isTrimmable(text, e - 1)) e -= charLengthBefore(text, e)
@@ -93,9 +99,11 @@ export function trimSelection(text: string, start: number, end: number, options:
 }
 
 /** The particle that ends text[start, end) and should be trimmed, or null. */
-export function particleAtEnd(text: string, start: number, end: number, vocabulary?: ReadonlySet<string>): string | null {
+export function particleAtEnd(text: string, start: number, end: number, known: Pick<TrimOptions, 'vocabulary' | 'isKnown'> = {}): string | null {
   const word = text.slice(wordStart(text, start, end), end)
-  if (KEEP_WHOLE.has(word) || vocabulary?.has(text.slice(start, end)) || vocabulary?.has(word)) return null
+  if (KEEP_WHOLE.has(word)) return null
+  const selected = text.slice(start, end)
+  const isKnown = (w: string): boolean => known.vocabulary?.has(w) === true || known.isKnown?.(w) === true
   for (const p of PARTICLES) {
     if (end - start <= p.length || text.slice(end - p.length, end) !== p) continue
     const stemEnd = end - p.length
@@ -104,7 +112,8 @@ export function particleAtEnd(text: string, start: number, end: number, vocabula
     if (stemEnd - wordStart(text, start, stemEnd) < 2) return null
     if (p.startsWith('만') && DIGIT.test(before)) return null
     if (!agrees(p, before)) continue
-    if (usedWithParticle(text, word, start)) return null
+    // The costlier checks last, only for a particle that would otherwise go.
+    if (usedWithParticle(text, word, start) || isKnown(word) || (selected !== word && isKnown(selected))) return null
     return p
   }
   return null
