@@ -1,6 +1,10 @@
 import { existsSync, rmSync, statSync } from 'node:fs'
 import { newestGoodBackup, type BackupInfo } from './backups'
 import { inspectDatabaseFile } from './backups-inspect'
+import { sqliteHeaderProblem } from './sqlite-header'
+
+/** Projects up to this size get a full quick_check when they are opened. */
+export const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 /**
  * A project file that SQLite cannot use: not a database at all, truncated, or
@@ -51,8 +55,14 @@ export function assertProjectFileHealthy(file: string, o: { nativeBinding?: stri
   if (!existsSync(file)) return
   const stat = statSync(file)
   if (!stat.isFile() || stat.size === 0) return
+  // Every page is checked (quick_check) for projects up to 64 MB, about 80 ms at that size. Larger
+  // ones get their header (truncation included) and schema checked, which costs next to nothing;
+  // SQLite reports deeper damage as a storage error when a read reaches it.
+  const large = stat.size > FULL_CHECK_MAX_BYTES
+  const header = large ? sqliteHeaderProblem(file) : null
+  if (header) throw new DamagedProjectError(file, header, newestGoodBackup(file, o))
   const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f))
-  const check = inspectDatabaseFile(file, o)
+  const check = inspectDatabaseFile(file, { ...o, headerOnly: large })
   if (check.ok || !check.damaged) return
   // Reading a WAL-mode file creates empty -wal/-shm files; a damaged file is left as it was found.
   for (const f of sidecars) removeIfEmpty(f)

@@ -6,6 +6,12 @@ export interface InspectOptions {
   nativeBinding?: string | undefined
   /** integrity_check (every index checked against its table) instead of the faster quick_check. */
   thorough?: boolean | undefined
+  /**
+   * Check only the header and the schema, not every page (opening a large project: quick_check
+   * reads the whole file, about 190 ms for 156 MB). Damage deeper in the file is still reported,
+   * as a storage error, when a read reaches it.
+   */
+  headerOnly?: boolean | undefined
 }
 
 export type Inspection =
@@ -55,6 +61,12 @@ export function checkDatabase(db: Db, thorough = false): string | null {
   return `${thorough ? 'integrity_check' : 'quick_check'} found: ${lines.slice(0, 3).join('; ')}${lines.length > 3 ? ' …' : ''}`
 }
 
+/** Reads the schema (the first page and sqlite_master): enough to find a file that is not SQLite or a damaged schema. */
+function schemaProblem(db: Db): string | null {
+  db.prepare('SELECT count(*) FROM sqlite_master').get()
+  return null
+}
+
 /** SQLite error codes that mean the file itself is bad, not that it could not be reached. */
 export function isDamageError(err: unknown): boolean {
   const code = (err as { code?: unknown }).code
@@ -80,7 +92,7 @@ export function inspectDatabaseFile(file: string, o: InspectOptions = {}): Inspe
   }
   try {
     db.pragma('busy_timeout = 5000')
-    const problem = checkDatabase(db, o.thorough)
+    const problem = o.headerOnly ? schemaProblem(db) : checkDatabase(db, o.thorough)
     if (problem) return { ok: false, problem: `SQLite's check failed: ${problem}`, damaged: true }
     const counts = projectCounts(db)
     if (counts.schema < 1) {
