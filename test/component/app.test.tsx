@@ -8,17 +8,15 @@ import { StoreProvider } from '../../src/renderer/state/context'
 import { slotKey } from '../../src/renderer/state/slots'
 import { createApiClient } from '../../src/shared/api-client'
 import { tempCore } from '../unit/helpers/core'
+import { stubLayout, unstubLayout } from './layout-stub'
 
 let core: ReturnType<typeof tempCore>
 beforeEach(() => {
   core = tempCore()
-  // happy-dom does no layout; give elements a viewport-sized box so windowed lists render rows.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 })
+  stubLayout()
 })
 afterEach(() => {
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight
-  delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth
+  unstubLayout()
   cleanup()
   core.cleanup()
 })

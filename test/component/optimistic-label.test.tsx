@@ -5,18 +5,16 @@ import { createAppStore } from '../../src/renderer/state/app-store'
 import { StoreProvider } from '../../src/renderer/state/context'
 import { createApiClient } from '../../src/shared/api-client'
 import { tempCore } from '../unit/helpers/core'
+import { stubLayout, unstubLayout } from './layout-stub'
 
 const DOC = '001_2d6efb4355ea70ef'
 let core: ReturnType<typeof tempCore>
 beforeEach(() => {
   core = tempCore()
-  // happy-dom does no layout; give elements a viewport-sized box so the windowed sidebar renders rows.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 })
+  stubLayout()
 })
 afterEach(() => {
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight
-  delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth
+  unstubLayout()
   cleanup()
   core.cleanup()
 })
