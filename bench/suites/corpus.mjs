@@ -49,6 +49,7 @@ export async function corpusSuite({ cfg, tmp, home, chromium, results, log }) {
   // The browser: Spanmark serving the corpus as alice.
   const app = await startSpanmark({ project, annotator: alice, home })
   try {
+    await searchBench(app, results, log)
     const firstItem = `() => document.querySelector('[data-testid^="doc-item-"]') ? 1 : 0`
     const opens = []
     for (let i = 0; i <= c.sidebarRuns; i++) {
@@ -112,5 +113,42 @@ export async function corpusSuite({ cfg, tmp, home, chromium, results, log }) {
     }
   } finally {
     await app.close()
+  }
+}
+
+/** Corpus search over HTTP, as the search box calls it. The first search loads every text into memory (cold). */
+async function searchBench(app, results, log) {
+  const call = async (args) => {
+    const res = await fetch(new URL('api/searchCorpus', app.base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
+      body: JSON.stringify(args)
+    })
+    const body = await res.json()
+    if (!body.ok) throw new Error(`searchCorpus failed: ${body.error.message}`)
+    return body.result
+  }
+  const timed = async (args) => {
+    const t0 = performance.now()
+    const r = await call(args)
+    return { ms: performance.now() - t0, r }
+  }
+  const cold = await timed({ query: '올트먼', mode: 'text' })
+  results.add({ name: 'corpus: search, first search (loads the texts) (HTTP round trip)', system: 'spanmark', value: cold.ms, unit: 'ms', n: 1 })
+  const kinds = [
+    ['plain text', { query: '올트먼', mode: 'text' }],
+    ['regex', { query: '\\d+월', mode: 'regex' }],
+    ['plain text in PERSON spans', { query: '올트먼', mode: 'text', label: 'PERSON' }]
+  ]
+  for (const [kind, args] of kinds) {
+    const times = []
+    let last
+    for (let i = 0; i < 11; i++) {
+      const { ms, r } = await timed(args)
+      if (i > 0) times.push(ms)
+      last = r
+    }
+    results.add({ name: `corpus: search, ${kind} (HTTP round trip) (median)`, system: 'spanmark', value: median(times), unit: 'ms', n: times.length, note: `${args.query}: ${last.total} hits, ${last.hits.length} listed, core ${last.tookMs.toFixed(0)} ms` })
+    log(`  search ${kind}: median ${median(times).toFixed(0)} ms (${last.total} hits; core ${last.tookMs.toFixed(0)} ms)`)
   }
 }

@@ -6,6 +6,7 @@ import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { LabelBar } from './components/LabelBar'
 import { MergeDialog } from './components/MergeDialog'
+import { OccurrencesDialog } from './components/OccurrencesDialog'
 import { RestoreDialog } from './components/RestoreDialog'
 import { PaneArea } from './components/PaneArea'
 import { Sidebar } from './components/Sidebar'
@@ -46,6 +47,7 @@ export function App() {
       {dialog === 'merge' && <MergeDialog />}
       {dialog === 'dataset' && <DatasetDialog />}
       {dialog === 'restore' && <RestoreDialog />}
+      {dialog === 'occurrences' && <OccurrencesDialog />}
       {dialog === 'agreement' && (
         <Suspense fallback={null}>
           <AgreementDialog />

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { agreementReportSchema } from './agreement-schema'
+import { searchArgsSchema, searchResultSchema } from './search-schema'
+import { regionSchema, regionSource, regionsChangedSchema, suggestedRegionSchema, suggestionSchema } from './overlays-schema'
 import {
   annotatorName,
   docId,
@@ -133,6 +135,104 @@ const spanArgs = { docId, start: offset, end: offset, label: labelKey }
 
 const noArgs = z.object({}).strict()
 
+// --- Label all occurrences (issue 8): src/main/services/occurrences-service.ts ---
+/** The text whose occurrences are looked for: a span's text, so never more than a paragraph. */
+const occurrenceText = z.string().min(1, 'the text to look for is empty').max(1000, 'the text to look for is longer than 1,000 characters')
+
+const occurrenceHitSchema = z.object({
+  docId,
+  title: z.string(),
+  /** Code points, end exclusive. */
+  start: offset,
+  end: offset,
+  /** Keyword in context: about 30 characters either side (whitespace runs as one space, … where cut). */
+  left: z.string(),
+  match: z.string(),
+  right: z.string(),
+  /** A span of the annotator's layer on or around this occurrence (any label), or null. */
+  existing: spanStateSchema.nullable()
+})
+
+const occurrencesResultSchema = z.object({
+  text: z.string(),
+  scope: z.enum(['document', 'open', 'corpus']),
+  /** At most 5,000, in document id order then text order. */
+  hits: z.array(occurrenceHitSchema),
+  /** Occurrences left out because the layer already labels them with `label`. */
+  alreadyLabelled: z.int().min(0),
+  /** Occurrences left out because they are in a region marked as not article text. */
+  ignored: z.int().min(0),
+  /** Documents with at least one listed hit, and documents searched. */
+  documents: z.int().min(0),
+  searched: z.int().min(0),
+  /** True when the list stopped at its limit. */
+  more: z.boolean()
+})
+
+const occurrenceMethods = {
+  findOccurrences: {
+    /** scope document needs docId; open needs docIds (the open panes); label: leave out occurrences already labelled so. */
+    args: z
+      .object({
+        annotator: annotatorName,
+        text: occurrenceText,
+        scope: z.enum(['document', 'open', 'corpus']),
+        docId: docId.optional(),
+        docIds: z.array(docId).max(100).optional(),
+        label: labelKey.optional()
+      })
+      .strict(),
+    result: occurrencesResultSchema
+  },
+  labelOccurrences: {
+    /** One undo step. Every range must still hold `text`, or nothing is labelled (conflict). */
+    args: z
+      .object({
+        annotator: personName,
+        label: labelKey,
+        text: occurrenceText,
+        occurrences: z.array(z.object({ docId, start: offset, end: offset }).strict()).min(1).max(5000)
+      })
+      .strict(),
+    result: mutationResultSchema
+  }
+} as const
+// --- end label all occurrences ---
+
+// --- Ignored regions (boilerplate) and suggestions (issue 8): src/main/services/regions-service.ts, suggestions-service.ts ---
+const overlayMethods = {
+  listRegions: { args: z.object({ docId }).strict(), result: z.array(regionSchema) },
+  /** The boilerplate detector's regions (src/shared/boilerplate.ts) not yet stored. */
+  suggestRegions: { args: z.object({ docId }).strict(), result: z.array(suggestedRegionSchema) },
+  /** Overlapping or touching regions merge. Spans can no longer be created inside; existing ones are kept. */
+  addRegions: {
+    args: z
+      .object({
+        annotator: personName,
+        docId,
+        regions: z
+          .array(z.object({ start: offset, end: offset, reason: z.string().max(300).optional(), source: regionSource }).strict())
+          .min(1)
+          .max(1000)
+      })
+      .strict(),
+    result: regionsChangedSchema
+  },
+  removeRegion: { args: z.object({ annotator: personName, id: z.int().positive() }).strict(), result: regionsChangedSchema },
+  /** from/to (code points): only that part (a long document's visible part). At most 5,000, in text order. */
+  listSuggestions: {
+    args: z.object({ docId, annotator: annotatorName, from: offset.optional(), to: offset.optional() }).strict(),
+    result: z.array(suggestionSchema)
+  },
+  rejectSuggestion: {
+    args: z.object({ annotator: personName, ...spanArgs }).strict(),
+    result: z.object({ description: z.string() })
+  },
+  /** Every suggestion of one label in the document, as one undo step. */
+  acceptSuggestions: { args: z.object({ annotator: personName, docId, label: labelKey }).strict(), result: mutationResultSchema }
+} as const
+// --- end ignored regions and suggestions ---
+
 export const apiContract = {
   getSession: { args: noArgs, result: sessionSchema },
   setAnnotator: { args: z.object({ name: personName }).strict(), result: sessionSchema },
@@ -211,7 +311,11 @@ export const apiContract = {
   restoreBackup: {
     args: z.object({ name: z.string().regex(BACKUP_FILE_NAME, 'must be the name of a backup in the list') }).strict(),
     result: z.object({ restored: backupSummarySchema, undo: backupSummarySchema })
-  }
+  },
+  ...occurrenceMethods,
+  // Corpus search (issue 8): src/main/services/search-service.ts; read-only, announces nothing.
+  searchCorpus: { args: searchArgsSchema, result: searchResultSchema },
+  ...overlayMethods
 } as const
 
 export type ApiContract = typeof apiContract
@@ -229,6 +333,11 @@ export type ReviewCandidate = z.output<typeof candidateSchema>
 export type MergeResult = z.output<typeof mergeResultSchema>
 export type BackupSummary = z.output<typeof backupSummarySchema>
 export type BackupList = z.output<typeof backupListSchema>
+export type OccurrencesResult = z.output<typeof occurrencesResultSchema>
+export type OccurrenceHit = z.output<typeof occurrenceHitSchema>
+export type IgnoredRegionView = z.output<typeof regionSchema>
+export type SuggestedRegion = z.output<typeof suggestedRegionSchema>
+export type SuggestionView = z.output<typeof suggestionSchema>
 
 /** What the renderer sees: one async function per method. */
 export type SpanmarkApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> }

@@ -8,9 +8,16 @@ export function compareSpans(a: { start: number; end: number; label: string }, b
 
 /**
  * One line of the canonical JSONL export (no trailing newline):
- * {"id","text","annotator","meta","spans":[{"start","end","label","text"}]}, offsets in code points.
+ * {"id","text","annotator","meta","spans":[{"start","end","label","text"}]}, offsets in code points,
+ * plus "ignored": [[start, end], …] (regions that are not article text, code points) when the
+ * document has any; the key is left out when it has none.
  */
-export function encodeCanonicalLine(doc: Pick<DocumentRecord, 'id' | 'text' | 'meta'>, annotator: string, spans: readonly Pick<Span, 'start' | 'end' | 'label'>[]): string {
+export function encodeCanonicalLine(
+  doc: Pick<DocumentRecord, 'id' | 'text' | 'meta'>,
+  annotator: string,
+  spans: readonly Pick<Span, 'start' | 'end' | 'label'>[],
+  ignored: readonly { start: number; end: number }[] = []
+): string {
   const map = OffsetMap.of(doc.text)
   const sorted = [...spans].sort(compareSpans)
   return JSON.stringify({
@@ -23,6 +30,7 @@ export function encodeCanonicalLine(doc: Pick<DocumentRecord, 'id' | 'text' | 'm
       end: s.end,
       label: s.label,
       text: doc.text.slice(map.toUtf16(s.start), map.toUtf16(s.end))
-    }))
+    })),
+    ...(ignored.length > 0 ? { ignored: [...ignored].sort((a, b) => a.start - b.start).map((r) => [r.start, r.end]) } : {})
   })
 }

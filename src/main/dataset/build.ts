@@ -50,6 +50,7 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
     const splits: Record<string, SplitSummary> = {}
     const files: Record<string, string> = {}
     const reports = []
+    let ignoredCharacters = 0
     let encoder: DatasetEncoder | null = null
     for (const name of splitNames) {
       encoder = new DatasetEncoder(exportOptions, projectLabels.map((l) => l.key))
@@ -73,6 +74,7 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
       files[file] = sha256(content)
       splits[name] = summary
       reports.push(encoder.report())
+      ignoredCharacters += encoder.ignoredCharacters
     }
     const losses = mergeLossReports(reports)
     const totals = { documents: 0, spans: 0, labels: {} as Record<string, number> }
@@ -103,6 +105,11 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
       excluded: selection.excluded,
       warnings,
       losses,
+      ignored: {
+        regions: selection.docs.reduce((n, d) => n + (d.doc.ignored?.length ?? 0), 0),
+        documents: selection.docs.filter((d) => (d.doc.ignored?.length ?? 0) > 0).length,
+        characters: ignoredCharacters
+      },
       agreement: sourceAgreement(project, o.layer, selection.docs),
       files,
       sources: Object.fromEntries(selection.docs.map((d) => [d.doc.id, sha256(d.doc.text)]))
@@ -147,6 +154,13 @@ function summarise(m: Manifest): string[] {
     ...Object.entries(m.splits).map(([name, s]) => `  ${name}: ${s.documents} document(s), ${s.spans} span(s) → ${s.file}`),
     ...m.excluded.map((e) => `  left out ${e.id}: ${e.reason}`),
     ...m.warnings.map((w) => `  warning: ${w}`),
+    ...(m.ignored.regions > 0
+      ? [
+          m.format === 'spanmark'
+            ? `  ${m.ignored.regions} region(s) marked as not article text are listed as "ignored"`
+            : `  left out ${m.ignored.characters} character(s) of ${m.ignored.regions} region(s) marked as not article text (${m.ignored.documents} document(s))`
+        ]
+      : []),
     ...formatLossReport(m.losses).map((l) => `  ${l}`)
   ]
   return lines

@@ -33,6 +33,12 @@ export interface Manifest {
   excluded: { id: string; reason: string }[]
   warnings: string[]
   losses: LossReport
+  /**
+   * Regions marked as not article text in the documents included. spanmark lists them per
+   * line ("ignored"); the other formats leave their text out (characters) and count the spans
+   * inside as the dropped-ignored outcome.
+   */
+  ignored: { regions: number; documents: number; characters: number }
   agreement: (Pick<AgreementReport, 'annotators' | 'overall' | 'pairs'> & { labels: Record<string, { exact_f1: number | null; overlap_f1: number | null; kappa: number | null; alpha_u: number | null }> }) | null
   files: Record<string, string>
   sources: Record<string, string>

@@ -34,7 +34,8 @@ export function selectDocuments(project: Project, o: Pick<BuildOptions, 'layer' 
     }
     if (o.layer === 'gold' && status !== 'reviewed') out.unreviewedIncluded.push(id)
     const spans = project.spans.layer(id, o.layer).map((s) => ({ start: s.start, end: s.end, label: s.label }))
-    out.docs.push({ doc: { id, text: doc.text, meta: doc.meta, status }, spans })
+    const ignored = project.regions.list(id).map((r) => ({ start: r.start, end: r.end }))
+    out.docs.push({ doc: { id, text: doc.text, meta: doc.meta, status, ...(ignored.length > 0 ? { ignored } : {}) }, spans })
   }
   return out
 }

@@ -5,6 +5,7 @@ import { trimSelection } from '../../shared/korean/particles'
 import { GOLD } from '../../shared/layers'
 import type { Project } from '../store/project'
 import { ChangeLog } from './change-log'
+import { ignoredRegionMessage } from './regions-service'
 import { changedSpanError, deletedSpanError, sameState } from './span-conflict'
 import { TextCache, type CachedText } from './text-cache'
 
@@ -35,6 +36,8 @@ export class AnnotationService {
     const trimmed = a.trim ? this.trimmed(doc, a.docId, a.annotator, made) : null
     const state = trimmed?.state ?? made
     const quoted = quote(doc.slice(state.start, state.end))
+    const ignored = project.regions.overlapping(a.docId, state.start, state.end)
+    if (ignored) throw new ApiError('rejected', ignoredRegionMessage(ignored))
     return project.write(() => {
       if (project.spans.findIdentical(a.docId, a.annotator, state)) {
         return this.log.unchanged(`${quoted} is already labelled ${label.name}`)

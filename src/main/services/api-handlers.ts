@@ -17,6 +17,10 @@ import { mergeProject } from './merge-service'
 import { ReviewService } from './review-service'
 import { BackupService, summarize } from './backup-service'
 import { announceChanges, type ChangeFeed } from './change-feed'
+import { RegionsService } from './regions-service'
+import { SuggestionsService } from './suggestions-service'
+import { SearchService } from './search-service'
+import { OccurrencesService } from './occurrences-service'
 
 export interface CoreOptions {
   project: Project
@@ -37,6 +41,10 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
   // Recreated after a restore, which drops their caches of the old content.
   let annotations = new AnnotationService(project)
   let review = new ReviewService(project)
+  let regions = new RegionsService(project)
+  let suggestions = new SuggestionsService(project)
+  let search = new SearchService(project)
+  let occurrences = new OccurrencesService(project)
   let sessionAnnotator: string | null = annotator ?? prefs.read().annotator ?? null
 
   const session = (): Session => ({
@@ -121,12 +129,29 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
         rmSync(dir, { recursive: true, force: true })
       }
     },
+    findOccurrences: (a) => occurrences.find(a),
+    labelOccurrences: (a) => occurrences.label(a),
+    searchCorpus: (a) => search.search(a),
+    listRegions: ({ docId }) => regions.list(docId),
+    suggestRegions: ({ docId }) => regions.suggest(docId),
+    addRegions: (a) => ({ docId: a.docId, ...regions.add(a) }),
+    removeRegion: (a) => {
+      const r = regions.remove(a)
+      return { ...r, spansInside: regions.spansInside(r.docId, a.annotator, r.regions) }
+    },
+    listSuggestions: (a) => suggestions.list(a),
+    rejectSuggestion: (a) => suggestions.reject(a),
+    acceptSuggestions: (a) => suggestions.acceptAll(a),
     listBackups: () => backups.summary(),
     backupNow: async () => summarize(await backups.snapshot('manual')),
     restoreBackup: async ({ name }) => {
       const { restored, undo } = await backups.restore(name)
       annotations = new AnnotationService(project)
       review = new ReviewService(project)
+      regions = new RegionsService(project)
+      suggestions = new SuggestionsService(project)
+      search = new SearchService(project)
+      occurrences = new OccurrencesService(project)
       return { restored: summarize(restored), undo: summarize(undo) }
     }
   })

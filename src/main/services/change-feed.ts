@@ -81,6 +81,12 @@ export function announceChanges(feed: ChangeFeed | undefined, handlers: ApiHandl
     acceptCandidate: after(handlers.acceptCandidate, spans),
     rejectCandidate: after(handlers.rejectCandidate, spans),
     acceptAgreed: after(handlers.acceptAgreed, spans),
+    acceptSuggestions: after(handlers.acceptSuggestions, spans),
+    // Ignored regions and rejected suggestions: other tabs refetch what they draw over the text.
+    addRegions: after(handlers.addRegions, (r) => feed.documents(r.description)),
+    removeRegion: after(handlers.removeRegion, (r) => feed.documents(r.description)),
+    rejectSuggestion: after(handlers.rejectSuggestion, (r) => feed.documents(r.description)),
+    labelOccurrences: after(handlers.labelOccurrences, spans),
     importFiles: after(handlers.importFiles, (r) => {
       if (r.newDocuments + r.newSpans > 0) feed.documents(`Imported ${r.newDocuments} new document(s) and ${r.newSpans} new span(s)`)
     }),

@@ -18,7 +18,7 @@ export function exportLayer(project: Project, annotator: string, sink: (line: st
       const doc = project.documents.get(id)
       if (!doc) continue
       const spans = project.spans.layer(id, annotator)
-      sink(encodeCanonicalLine(doc, annotator, spans) + '\n')
+      sink(encodeCanonicalLine(doc, annotator, spans, project.regions.list(id)) + '\n')
       counts.documents++
       counts.spans += spans.length
     }

@@ -19,6 +19,8 @@ export interface ParsedDoc {
   meta: Record<string, unknown>
   annotator: string | undefined
   spans: ParsedSpan[]
+  /** Regions that are not article text (canonical JSONL "ignored"), code points. */
+  ignored?: [number, number][]
   where: string
 }
 
@@ -42,7 +44,8 @@ const jsonlLine = z.looseObject({
   text: z.string(),
   meta: z.record(z.string(), z.unknown()).optional(),
   annotator: annotatorName.optional(),
-  spans: z.array(jsonlSpan).optional()
+  spans: z.array(jsonlSpan).optional(),
+  ignored: z.array(z.tuple([offset, offset])).optional()
 })
 
 /** File name without folders and without its last extension: the id of a .txt document. */
@@ -191,7 +194,14 @@ function parseJsonl(name: string, content: string, auto: boolean, out: ParsedFil
         )
       } else spans.push({ start: s.start, end: s.end, label: s.label, where: at })
     })
-    addDoc(out, { id: line.id, text: line.text, meta: line.meta ?? {}, annotator: line.annotator, spans, where })
+    const ignored: [number, number][] = []
+    ;(line.ignored ?? []).forEach(([start, end], k) => {
+      const at = `${where}: ignored region ${k + 1}`
+      if (end <= start) out.problems.push(`${at}: end (${end}) must be greater than start (${start}).`)
+      else if (end > map.cpLength) out.problems.push(`${at}: end (${end}) is past the end of the text (${map.cpLength} code points).`)
+      else ignored.push([start, end])
+    })
+    addDoc(out, { id: line.id, text: line.text, meta: line.meta ?? {}, annotator: line.annotator, spans, ...(ignored.length > 0 ? { ignored } : {}), where })
   })
 }
 

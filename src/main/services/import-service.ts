@@ -6,6 +6,7 @@ import { findTrainingRestriction } from '../../shared/restrictions'
 import { deriveTitle } from '../../shared/titles'
 import type { Project } from '../store/project'
 import { parseImportFile, type ParseOptions, type ParsedDoc } from './import-parse'
+import { storeRegion } from './regions-service'
 
 export interface ImportInput {
   name: string
@@ -95,6 +96,9 @@ export function importFiles(project: Project, inputs: ImportInput[], options: Im
             at
           )
           summary.newDocuments++
+        }
+        for (const [start, end] of doc.ignored ?? []) {
+          storeRegion(project, doc.id, { start, end, reason: 'imported', source: 'manual' }, options.actor ?? options.annotator ?? doc.annotator ?? 'import', at)
         }
         const annotator = options.annotator ?? doc.annotator
         for (const s of doc.spans) {

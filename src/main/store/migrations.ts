@@ -100,5 +100,29 @@ export const MIGRATIONS: readonly string[] = [
   `,
   /* 3: documents whose text forbids AI-training use (the notice found, or a person's flag) */ `
   ALTER TABLE documents ADD COLUMN restricted TEXT;
+  `,
+  /* 4: regions that are not article text (boilerplate), and suggestions a person rejected */ `
+  CREATE TABLE ignored_regions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('manual', 'suggested')),
+    reason TEXT NOT NULL DEFAULT '',
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    CHECK (start >= 0 AND end > start)
+  );
+  CREATE INDEX ignored_regions_by_doc ON ignored_regions(doc_id, start);
+
+  CREATE TABLE rejected_suggestions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    rejected_at TEXT NOT NULL,
+    PRIMARY KEY (doc_id, annotator, start, end, label)
+  ) WITHOUT ROWID;
   `
 ]

@@ -5,6 +5,7 @@ import { openDatabase, type Db, type OpenOptions } from './database'
 import { DocumentsRepo } from './documents-repo'
 import { HistoryRepo } from './history-repo'
 import { LabelsRepo } from './labels-repo'
+import { RegionsRepo, RejectionsRepo } from './regions-repo'
 import { ReviewRepo } from './review-repo'
 import { SettingsRepo } from './settings-repo'
 import { SpansRepo } from './spans-repo'
@@ -17,6 +18,8 @@ export class Project {
   readonly history: HistoryRepo
   readonly settings: SettingsRepo
   readonly review: ReviewRepo
+  readonly regions: RegionsRepo
+  readonly rejections: RejectionsRepo
 
   private constructor(
     readonly db: Db,
@@ -28,6 +31,8 @@ export class Project {
     this.history = new HistoryRepo(db)
     this.settings = new SettingsRepo(db)
     this.review = new ReviewRepo(db)
+    this.regions = new RegionsRepo(db)
+    this.rejections = new RejectionsRepo(db)
   }
 
   /** Opens or creates a project file; a new project gets the default label set. Throws DamagedProjectError for a damaged file. */

@@ -12,6 +12,8 @@ interface BlockProps {
   text: string
   block: Block
   spans: readonly RenderSpan[]
+  /** Ignored regions and suggestions over this block (src/renderer/text/overlays.ts); nested with the spans. */
+  overlays?: readonly RenderSpan[]
   selectedId: number | null
   labels: LabelStyles
 }
@@ -21,8 +23,8 @@ interface BlockProps {
  * text is always React text (never HTML); label names are drawn by CSS from
  * data attributes, so the block's textContent is exactly its slice of the text.
  */
-export const BlockView = memo(function BlockView({ text, block, spans, selectedId, labels }: BlockProps) {
-  const nodes = nestSpans(spans, block.start, block.end)
+export const BlockView = memo(function BlockView({ text, block, spans, overlays, selectedId, labels }: BlockProps) {
+  const nodes = nestSpans(overlays && overlays.length > 0 ? [...spans, ...overlays] : spans, block.start, block.end)
   return (
     <div className="block" data-offset={block.start}>
       {renderRange(text, nodes, block.start, block.end, selectedId, labels)}
@@ -43,6 +45,7 @@ function renderRange(text: string, nodes: MarkNode[], from: number, to: number, 
 }
 
 function renderMark(text: string, node: MarkNode, selectedId: number | null, labels: LabelStyles): ReactNode {
+  if (node.span.overlay) return renderOverlay(text, node, selectedId, labels)
   const label = labels.byKey.get(node.span.label)
   const style = { '--span-color': label?.color ?? '#868e96', '--span-depth': node.depth } as CSSProperties
   return (
@@ -62,5 +65,41 @@ function renderMark(text: string, node: MarkNode, selectedId: number | null, lab
     >
       {renderRange(text, node.children, node.start, node.end, selectedId, labels)}
     </mark>
+  )
+}
+
+/** An overlay as a <span> with data attributes (never a <mark>): its text stays the document's text. */
+function renderOverlay(text: string, node: MarkNode, selectedId: number | null, labels: LabelStyles): ReactNode {
+  const o = node.span
+  const children = renderRange(text, node.children, node.start, node.end, selectedId, labels)
+  const key = `${o.id}:${node.start}`
+  if (o.overlay === 'suggestion') {
+    const label = labels.byKey.get(o.label)
+    const style = { '--span-color': label?.color ?? '#868e96' } as CSSProperties
+    return (
+      <span
+        key={key}
+        className="suggestion"
+        data-suggestion={o.label}
+        data-start={o.cp?.start}
+        data-end={o.cp?.end}
+        title={`Suggested: ${label?.name ?? o.label} (${o.note ?? ''}). Enter accepts, x rejects, Shift+Enter accepts all ${label?.name ?? o.label}`}
+        style={style}
+      >
+        {children}
+      </span>
+    )
+  }
+  if (o.overlay === 'ignored') {
+    return (
+      <span key={key} className="ignored-region" data-ignored="" data-region-id={o.regionId} title={`Not article text (${o.note ?? ''}). Click to unmark.`}>
+        {children}
+      </span>
+    )
+  }
+  return (
+    <span key={key} className="region-suggestion" data-region-suggestion="" data-start={o.cp?.start} data-end={o.cp?.end} title={`Suggested as not article text (${o.note ?? ''}). Click to accept.`}>
+      {children}
+    </span>
   )
 }

@@ -1,7 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useStore } from 'zustand'
+import { createStore } from 'zustand/vanilla'
 import type { LoadedDoc } from '../state/doc-state'
+import { overlayClick, type OverlayStore } from '../state/overlays'
 import { offsetToPoint } from '../text/dom-selection'
+import { overlaysByBlock } from '../text/overlays'
+import type { RenderSpan } from '../text/nest'
+import { useReveal, type Reveal } from '../text/reveal'
 import { narrowWordSelection } from '../text/word-select'
 import { BlockView, type LabelStyles } from './Block'
 
@@ -15,6 +21,10 @@ interface DocTextProps {
   readOnly?: boolean
   selectedId: number | null
   labels: LabelStyles
+  /** Text to scroll to and select (a search hit), when this pane is the one asked. */
+  reveal?: Reveal | null
+  /** Ignored regions and suggestions drawn over the text (src/renderer/state/overlays.ts); none when not given. */
+  overlays?: OverlayStore | null
   onSpanClick(spanId: number | null): void
 }
 
@@ -23,12 +33,15 @@ interface DocTextProps {
  * else as text (textContent === text for documents rendered whole), so
  * selections map straight to offsets. Long documents are windowed by block.
  */
-export function DocText({ loaded, layer = '', readOnly = false, selectedId, labels, onSpanClick }: DocTextProps) {
+export function DocText({ loaded, layer = '', readOnly = false, selectedId, labels, reveal = null, overlays: overlayStore = null, onSpanClick }: DocTextProps) {
   // Kept in state, not a ref: the windowed list must render again once the scroll element exists,
   // or a long document opened from the sidebar would stay blank until something else re-rendered.
   const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null)
   const { doc } = loaded
   const windowed = doc.text.length > WINDOWED_ABOVE
+  const textEl = useCallback(() => scrollEl?.querySelector<HTMLElement>('[data-doc-text]') ?? null, [scrollEl])
+  useReveal(windowed ? null : reveal, loaded, textEl)
+  const blockOverlays = useBlockOverlays(overlayStore, loaded, readOnly)
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
     const sel = window.getSelection()
@@ -36,8 +49,11 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
       onSpanClick(null)
       return
     }
-    const mark = (e.target as Element).closest?.('[data-span-id]')
-    onSpanClick(mark ? Number(mark.getAttribute('data-span-id')) : null)
+    // The innermost thing clicked: a span, or an overlay (suggestion, ignored or suggested region).
+    const hit = (e.target as Element).closest?.('[data-span-id], [data-suggestion], [data-region-suggestion], [data-region-id]')
+    const isMark = hit?.hasAttribute('data-span-id') === true
+    if (!isMark && hit && !readOnly && overlayStore) overlayClick(overlayStore, doc.id, hit)
+    onSpanClick(isMark && hit ? Number(hit.getAttribute('data-span-id')) : null)
   }
 
   // A double-click selects the eojeol; narrow it to the word without its particle (올트먼의 → 올트먼).
@@ -79,7 +95,7 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
         onKeyDown={onKeyDown}
       >
         {windowed ? (
-          <WindowedBlocks loaded={loaded} selectedId={selectedId} labels={labels} scrollEl={scrollEl} />
+          <WindowedBlocks loaded={loaded} selectedId={selectedId} labels={labels} scrollEl={scrollEl} reveal={reveal} overlays={blockOverlays} store={overlayStore} />
         ) : (
           loaded.blocks.map((block, i) => (
             <BlockView
@@ -87,6 +103,7 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
               text={doc.text}
               block={block}
               spans={loaded.blockSpans[i] ?? []}
+              overlays={blockOverlays[i]}
               selectedId={hasSpan(loaded, i, selectedId) ? selectedId : null}
               labels={labels}
             />
@@ -113,8 +130,16 @@ function WindowedBlocks({
   loaded,
   selectedId,
   labels,
-  scrollEl
-}: Pick<DocTextProps, 'loaded' | 'selectedId' | 'labels'> & { scrollEl: HTMLDivElement | null }) {
+  scrollEl,
+  reveal,
+  overlays,
+  store
+}: Pick<DocTextProps, 'loaded' | 'selectedId' | 'labels'> & {
+  scrollEl: HTMLDivElement | null
+  reveal: Reveal | null
+  overlays: readonly (readonly RenderSpan[])[]
+  store: OverlayStore | null
+}) {
   const virtualizer = useVirtualizer({
     count: loaded.blocks.length,
     getScrollElement: () => scrollEl,
@@ -124,6 +149,18 @@ function WindowedBlocks({
     },
     overscan: 8
   })
+  const textEl = useCallback(() => scrollEl?.querySelector<HTMLElement>('[data-doc-text]') ?? null, [scrollEl])
+  const toBlock = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'center' }), [virtualizer])
+  useReveal(reveal, loaded, textEl, toBlock)
+  // Suggestions of a long document are fetched for the part in view only (code points).
+  const items = virtualizer.getVirtualItems()
+  const first = loaded.blocks[items[0]?.index ?? 0]
+  const last = loaded.blocks[items[items.length - 1]?.index ?? 0]
+  const from = first ? loaded.map.toCodePoint(first.start) : 0
+  const to = last ? loaded.map.toCodePoint(last.end) : 0
+  useEffect(() => {
+    if (store && to > from) store.getState().setWindow(loaded.doc.id, from, to)
+  }, [store, loaded.doc.id, from, to])
   return (
     <div className="windowed" style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((item) => {
@@ -141,6 +178,7 @@ function WindowedBlocks({
               text={loaded.doc.text}
               block={block}
               spans={loaded.blockSpans[item.index] ?? []}
+              overlays={overlays[item.index]}
               selectedId={hasSpan(loaded, item.index, selectedId) ? selectedId : null}
               labels={labels}
             />
@@ -150,3 +188,16 @@ function WindowedBlocks({
     </div>
   )
 }
+
+/** The document's overlays per block; a read-only layer shows the ignored regions only (suggestions are for your layer). */
+function useBlockOverlays(store: OverlayStore | null, loaded: LoadedDoc, readOnly: boolean): readonly (readonly RenderSpan[])[] {
+  const docOverlays = useStore(store ?? NO_OVERLAYS, (s) => s.byDoc[loaded.doc.id])
+  const preview = useStore(store ?? NO_OVERLAYS, (s) => s.preview[loaded.doc.id] === true)
+  return useMemo(() => {
+    const shown = docOverlays && readOnly ? { ...docOverlays, suggestions: [], suggestedRegions: [] } : docOverlays
+    return overlaysByBlock(loaded.map, loaded.blocks, shown, preview && !readOnly)
+  }, [docOverlays, preview, readOnly, loaded.map, loaded.blocks])
+}
+
+/** Stands in when no overlay store is given (component tests): nothing to draw. */
+const NO_OVERLAYS = createStore(() => ({ byDoc: {}, preview: {} })) as unknown as OverlayStore

@@ -2,6 +2,7 @@ import { GOLD, REJECTED } from '../../shared/layers'
 import type { Pane } from '../state/app-store'
 import { useApi, useApp } from '../state/context'
 import { paneLayer } from '../state/slots'
+import { BoilerplateControl } from './BoilerplateControl'
 import { showBidiControls } from '../text/bidi'
 
 /** A pane's header: document, which layer it shows (or review mode), span count, close. */
@@ -59,6 +60,7 @@ export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
           </label>
           {readOnly && <span className="badge">read-only</span>}
           <span className="pane-count">{count === 1 ? '1 span' : `${count} spans`}</span>
+          {!readOnly && <BoilerplateControl docId={pane.docId} />}
           <button
             type="button"
             className="small-button"

@@ -1,5 +1,6 @@
 import type { Pane } from '../state/app-store'
 import { useApp } from '../state/context'
+import { useOverlayStore } from '../state/use-overlays'
 import { paneLayer, slotKey } from '../state/slots'
 import type { LabelStyles } from './Block'
 import { DocText } from './DocText'
@@ -23,6 +24,8 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
   const selectedId = useApp((s) => (s.selected?.docId === pane.docId ? s.selected.spanId : null))
   const setActivePane = useApp((s) => s.setActivePane)
   const selectSpan = useApp((s) => s.selectSpan)
+  const overlays = useOverlayStore()
+  const reveal = useApp((s) => (s.activePane === index && s.reveal?.docId === pane.docId ? s.reveal : null))
 
   return (
     <section
@@ -42,6 +45,8 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
           readOnly={layer !== annotator}
           selectedId={selectedId}
           labels={labels}
+          reveal={reveal}
+          overlays={overlays}
           onSpanClick={(spanId) => selectSpan(spanId === null ? null : { docId: pane.docId, spanId })}
         />
       ) : slot?.state === 'error' ? (

@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react'
 import { REJECTED, REVIEW_STATUSES, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
 import { useApp } from '../state/context'
 import { showBidiControls } from '../text/bidi'
+import { SearchPanel, useSearching } from './SearchPanel'
 
 const ROW_HEIGHT = 76
 
@@ -23,9 +24,11 @@ export function Sidebar() {
     initialRect: { width: 280, height: 800 }
   })
   const open = new Set(openDocs.split('\n'))
+  const searching = useSearching()
 
   return (
-    <nav className="sidebar" aria-label="Documents">
+    <nav className={searching ? 'sidebar searching' : 'sidebar'} aria-label="Documents">
+      <SearchPanel />
       <h2 className="sidebar-heading">
         Documents <span className="muted">({documents.length})</span>
       </h2>

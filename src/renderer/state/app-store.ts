@@ -5,10 +5,11 @@ import { trimSelection } from '../../shared/korean/particles'
 import { loadDoc, type LoadedDoc } from './doc-state'
 import { adjustCounts, applyToDocs, onlyOpen, paneLayer, retract, showPending, slotKey, type DocSlot, type Pane, type Provisional } from './slots'
 import type { Status } from './status'
+import type { Reveal } from '../text/reveal'
 
 export type { DocSlot, Pane }
 
-export type Dialog = null | 'import' | 'export' | 'annotator' | 'merge' | 'agreement' | 'dataset' | 'restore'
+export type Dialog = null | 'import' | 'export' | 'annotator' | 'merge' | 'agreement' | 'dataset' | 'restore' | 'occurrences'
 
 export interface AppState {
   ready: boolean
@@ -25,6 +26,8 @@ export interface AppState {
   dialog: Dialog
   /** Bumped after every committed change, so review panes refetch their comparison. */
   reviewVersion: number
+  /** Text the active pane should scroll to and select (search hits; see text/reveal.ts). */
+  reveal: Reveal | null
 }
 
 export interface AppActions {
@@ -33,6 +36,8 @@ export interface AppActions {
   /** Turns particle trimming on or off (a preference of the user, kept across projects). */
   setTrimParticles(on: boolean): Promise<void>
   openDoc(docId: string, opts?: { newPane?: boolean; review?: string[] }): void
+  /** Opens docId (in the active pane, or beside) and has it scroll to [start, end) in code points and select that text. */
+  revealRange(docId: string, start: number, end: number, opts?: { newPane?: boolean }): void
   setPaneLayer(index: number, layer: string | null): void
   setPaneReview(index: number, annotators: string[] | null): void
   /** Runs a call that commits a change as the current annotator and applies its result everywhere. */
@@ -62,6 +67,7 @@ export type AppStore = StoreApi<AppState & AppActions>
 let paneCounter = 0
 /** Provisional spans (drawn before their save returns) count down from -1, clear of real ids. */
 let provisionalCounter = 0
+let revealCounter = 0
 const nextFrame = (fn: () => void): void => {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fn)
   else setTimeout(fn, 0)
@@ -192,6 +198,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       status: { kind: 'idle', message: 'Loading…' },
       dialog: null,
       reviewVersion: 0,
+      reveal: null,
       mutate,
 
       async init() {
@@ -234,10 +241,15 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       },
 
       async setTrimParticles(on) {
+        // The checkbox shows the new state at once (a controlled checkbox would otherwise snap back until the save returns).
+        const shown = get().session
+        if (shown) set({ session: { ...shown, trimParticles: on } })
         try {
           const session = await api.setPreferences({ trimParticles: on })
           set({ session, status: { kind: 'info', message: on ? 'Labels now leave out a trailing particle (올트먼의 → 올트먼).' : 'Labels now keep the selection as made, particles included.' } })
         } catch (err) {
+          const now = get().session
+          if (now && shown) set({ session: { ...now, trimParticles: shown.trimParticles } })
           fail(err)
         }
       },
@@ -265,6 +277,14 @@ export function createAppStore(api: SpanmarkApi): AppStore {
         } else {
           setPanes(panes.map((p, i) => (i === activePane ? { ...p, docId, ...(opts.review ? { review } : {}) } : p)))
         }
+      },
+
+      revealRange(docId, start, end, opts = {}) {
+        // A document already open in another pane is shown there rather than opened twice.
+        const open = opts.newPane ? -1 : get().panes.findIndex((p) => p.docId === docId && !p.review)
+        if (open >= 0) get().setActivePane(open)
+        else get().openDoc(docId, opts)
+        set({ reveal: { docId, start, end, nonce: ++revealCounter } })
       },
 
       setPaneLayer(index, layer) {

@@ -1,5 +1,6 @@
 import { readSelection } from '../text/dom-selection'
 import type { AppStore } from './app-store'
+import { ignoredRegionAt } from './overlays'
 import { slotKey } from './slots'
 
 /**
@@ -27,6 +28,12 @@ export function applyLabel(store: AppStore, labelKey: string): void {
     while (e16 > s16 && isLineBreak(doc.text.charCodeAt(e16 - 1))) e16--
     const start = map.toCodePoint(s16)
     const end = map.toCodePoint(e16)
+    // Text marked as not article text cannot be labelled (the core refuses it too, with the same words).
+    const ignored = ignoredRegionAt(store, sel.docId, start, end)
+    if (ignored) {
+      s.setStatus({ kind: 'error', message: `That text is marked as not article text (${ignored.reason}); unmark the region to label it.` })
+      return
+    }
     window.getSelection()?.removeAllRanges()
     if (end > start) void s.labelRange(sel.docId, start, end, labelKey)
     return

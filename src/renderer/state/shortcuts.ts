@@ -1,5 +1,7 @@
 import type { AppStore } from './app-store'
 import { applyLabel } from './label-actions'
+import { openOccurrences } from './occurrences'
+import { overlayKey } from './overlays'
 
 /** Inputs where a key types or picks something; a checkbox or radio button takes no digits, so hotkeys still work there. */
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'])
@@ -30,7 +32,18 @@ export function createShortcutHandler(store: AppStore): (e: KeyboardEvent) => vo
       void s.redo()
       return
     }
+    // Label all occurrences of the span just labelled (or selected), in this document, the open ones or the corpus.
+    if (mod && e.shiftKey && !e.altKey && key === 'a') {
+      e.preventDefault()
+      openOccurrences(store)
+      return
+    }
     if (mod || e.altKey) return
+    // Suggestions (Enter accepts, Shift+Enter accepts all of the label, x rejects) and Shift+I (not article text).
+    if (overlayKey(store, e)) {
+      e.preventDefault()
+      return
+    }
     const label = s.labels.find((l) => l.hotkey === e.key)
     if (label) {
       e.preventDefault()

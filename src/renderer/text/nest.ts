@@ -13,6 +13,15 @@ export interface RenderSpan {
   note?: string
   /** Drawn before the core confirmed the save (optimistic painting); rendered as data-pending. */
   pending?: boolean
+  /**
+   * Not a span but something drawn over the text (src/renderer/text/overlays.ts): a region
+   * marked as not article text, a suggested one, or a span suggestion. Drawn as a <span>, never a <mark>.
+   */
+  overlay?: 'ignored' | 'region-suggestion' | 'suggestion'
+  /** ignored: the stored region's id. */
+  regionId?: number
+  /** suggestion: its offsets in code points, as the API gives them. */
+  cp?: { start: number; end: number }
 }
 
 /** One element to draw: a span, or the piece of a span that crosses another. */

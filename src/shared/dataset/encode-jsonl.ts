@@ -11,7 +11,7 @@ import type { DatasetDoc, DatasetSpan, OffsetUnit } from './types'
  * when the document has none, so a line without status is exactly encodeCanonicalLine's.
  */
 export function encodeSpanmarkLine(doc: DatasetDoc, annotator: string, spans: readonly DatasetSpan[]): string {
-  const line = encodeCanonicalLine(doc, annotator, spans)
+  const line = encodeCanonicalLine(doc, annotator, spans, doc.ignored ?? [])
   if (doc.status === undefined) return line
   // Quotes inside strings are escaped, so the last `,"spans":[` is the top-level key.
   const at = line.lastIndexOf(',"spans":[')

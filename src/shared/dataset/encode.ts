@@ -1,5 +1,6 @@
 import { classLabelNames, rangesToBio } from './bio'
 import { encodeDoccanoLine, encodeHfLine, encodeProdigyLine, encodeSpanmarkLine } from './encode-jsonl'
+import { cutIgnored } from './ignored'
 import { encodeKlueBlock } from './klue'
 import { outputLabels } from './labels'
 import { LossLedger, type LedgerOptions, type LossReport } from './ledger'
@@ -47,6 +48,8 @@ export class DatasetEncoder {
   private readonly ledger: LossLedger
   private readonly seen: string[]
   readonly options: ExportOptions
+  /** Code points taken out of the texts as not article text (doc.ignored), every format but spanmark. */
+  ignoredCharacters = 0
 
   /** projectLabels: the project's label keys in display order (ClassLabel order for hf). */
   constructor(options: ExportOptions, projectLabels: readonly string[] = [], ledgerOptions: LedgerOptions = {}) {
@@ -56,7 +59,27 @@ export class DatasetEncoder {
   }
 
   /** Encodes and validates one document; `spans` are the layer's spans in code points. */
-  encode(doc: DatasetDoc, spans: readonly DatasetSpan[]): EncodedDocument {
+  encode(original: DatasetDoc, all: readonly DatasetSpan[]): EncodedDocument {
+    let doc = original
+    let spans = all
+    if (this.options.format !== 'spanmark' && original.ignored && original.ignored.length > 0) {
+      // Not article text: cut out of the text; spans inside get their own outcome (dropped-ignored).
+      const cut = cutIgnored(original, all, original.ignored)
+      doc = { ...cut.doc, ignored: undefined }
+      spans = cut.spans
+      this.ignoredCharacters += cut.ignoredCharacters
+      this.ledger.addInput(cut.dropped.length)
+      for (const s of cut.dropped) {
+        this.ledger.record({
+          docId: original.id,
+          outcome: 'dropped-ignored',
+          original: { ...s },
+          text: [...original.text].slice(s.start, s.end).join(''),
+          label: s.label,
+          reason: 'inside a region marked as not article text'
+        })
+      }
+    }
     const prepared = prepareDocument(doc, spans, this.options, this.ledger)
     for (const s of prepared.spans) if (!this.seen.includes(s.label)) this.seen.push(s.label)
     const output = encodePrepared(prepared, this.options)

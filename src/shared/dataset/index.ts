@@ -89,3 +89,4 @@ export { decodeDoccano, decodeProdigy, decodeSpanmark, type DecodeResult } from 
 export { decodeJsonl, decodeRecord, detectFormat, type DecodeOptions, type DecodedJsonl, type JsonlProblem } from './detect'
 export { checkSpanTexts, hfLineSchema, validateEncoded } from './validate'
 export { DatasetEncoder, encodePrepared, type EncodedDocument } from './encode'
+export { cutIgnored, type CutDocument, type IgnoredRange } from './ignored'

@@ -79,7 +79,8 @@ const DESCRIPTIONS: Record<SpanOutcome, string> = {
   'dropped-align': 'not written: not on token boundaries (--align)',
   'dropped-overlap': 'not written: overlapped a longer span',
   'dropped-sentence': 'not written: crossed a sentence boundary (klue)',
-  'removed-label': 'not written: label not in --labels'
+  'removed-label': 'not written: label not in --labels',
+  'dropped-ignored': 'not written: inside a region marked as not article text'
 }
 
 /** Lines for people: one per non-zero outcome, then the examples. */

@@ -30,6 +30,11 @@ export interface DatasetDoc {
   meta: Record<string, unknown>
   /** Review status; the spanmark format writes it, the others ignore it. */
   status?: ReviewStatus | undefined
+  /**
+   * Regions that are not article text (code points). spanmark lists them as "ignored";
+   * the other formats take them out of the text and count the spans inside as dropped-ignored.
+   */
+  ignored?: readonly { start: number; end: number }[] | undefined
 }
 
 /** A token: code point offsets into the document text, end exclusive. */
@@ -87,6 +92,7 @@ export type SpanOutcome =
   | 'dropped-overlap'
   | 'dropped-sentence'
   | 'removed-label'
+  | 'dropped-ignored'
 
 export const SPAN_OUTCOMES: readonly SpanOutcome[] = [
   'kept',
@@ -95,7 +101,8 @@ export const SPAN_OUTCOMES: readonly SpanOutcome[] = [
   'dropped-align',
   'dropped-overlap',
   'dropped-sentence',
-  'removed-label'
+  'removed-label',
+  'dropped-ignored'
 ]
 
 /** Outcomes whose span is written (possibly moved). */
