@@ -34,6 +34,32 @@ describe('project store', () => {
     again.close()
   })
 
+  it('reads whole layers in one pass, grouped by document and layer, each group ordered like layer()', () => {
+    const t = tempProject()
+    cleanup = t.cleanup
+    const { project } = t
+    project.write(() => {
+      for (const id of ['b', 'a', 'c']) project.documents.insert({ id, title: id, text: 'x'.repeat(50), meta: {}, length: 50 }, 'now')
+      const add = (docId: string, annotator: string, start: number, end: number, label: string) => project.spans.insert({ docId, annotator, start, end, label })
+      add('b', 'bob', 5, 9, 'DATE')
+      add('b', 'alice', 10, 12, 'MEETING')
+      add('b', 'alice', 0, 3, 'ORGANISATION')
+      add('b', 'alice', 0, 3, 'PERSON')
+      add('a', 'alice', 1, 2, 'PERSON')
+      add('c', 'carol', 0, 1, 'PERSON')
+    })
+    const groups = [...project.spans.iterateLayers(['alice', 'bob'])]
+    expect(groups.map((g) => [g.docId, g.annotator])).toEqual([
+      ['a', 'alice'],
+      ['b', 'alice'],
+      ['b', 'bob']
+    ])
+    for (const g of groups) {
+      expect(g.spans).toEqual(project.spans.layer(g.docId, g.annotator).map(({ start, end, label }) => ({ start, end, label })))
+    }
+    expect([...project.spans.iterateLayers([])]).toEqual([])
+  })
+
   it('refuses spans on unknown labels or documents, and empty spans (constraints)', () => {
     const t = tempProject()
     cleanup = t.cleanup

@@ -4,21 +4,38 @@ import type { Project } from '../store/project'
 
 /** Agreement between annotators over every document (or one), from the project's layers. */
 export function projectAgreement(project: Project, annotators: string[], docId?: string): AgreementReport {
-  const ids = docId === undefined ? [...project.documents.iterateIds()] : [docId]
   const wanted = new Set(annotators)
-  const documents: AgreementDocument[] = ids.map((id) => {
-    const doc = project.documents.text(id)
-    if (!doc) throw new ApiError('not_found', `There is no document "${id}" in this project.`)
-    const layers: AgreementDocument['layers'] = {}
-    for (const s of project.spans.allLayers(id)) {
-      if (wanted.has(s.annotator)) (layers[s.annotator] ??= []).push({ start: s.start, end: s.end, label: s.label })
-    }
-    return { id, text: doc.text, layers }
-  })
+  const documents: AgreementDocument[] = docId === undefined ? allDocuments(project, annotators) : [oneDocument(project, docId, wanted)]
   try {
     return computeAgreement({ annotators, labels: project.labels.list().map((l) => l.key), documents })
   } catch (err) {
     if (err instanceof RangeError) throw new ApiError('invalid_args', err.message)
     throw err
   }
+}
+
+function oneDocument(project: Project, id: string, wanted: ReadonlySet<string>): AgreementDocument {
+  const doc = project.documents.text(id)
+  if (!doc) throw new ApiError('not_found', `There is no document "${id}" in this project.`)
+  const layers: AgreementDocument['layers'] = {}
+  for (const s of project.spans.allLayers(id)) {
+    if (wanted.has(s.annotator)) (layers[s.annotator] ??= []).push({ start: s.start, end: s.end, label: s.label })
+  }
+  return { id, text: doc.text, layers }
+}
+
+/** Every document with the wanted layers: two ordered passes (texts, spans) merged by id, no query per document. */
+function allDocuments(project: Project, annotators: readonly string[]): AgreementDocument[] {
+  const documents: AgreementDocument[] = []
+  const byId = new Map<string, AgreementDocument>()
+  for (const { id, text } of project.documents.iterateTexts()) {
+    const doc: AgreementDocument = { id, text, layers: {} }
+    documents.push(doc)
+    byId.set(id, doc)
+  }
+  for (const { docId, annotator, spans } of project.spans.iterateLayers(annotators)) {
+    const doc = byId.get(docId)
+    if (doc) doc.layers[annotator] = spans
+  }
+  return documents
 }

@@ -27,6 +27,7 @@ export class DocumentsRepo {
   private readonly summariesStmt
   private readonly countStmt
   private readonly idsStmt
+  private readonly textsStmt
   private readonly restrictedStmt
   private readonly setRestrictedStmt
 
@@ -45,6 +46,7 @@ export class DocumentsRepo {
     )
     this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents')
     this.idsStmt = db.prepare<[], { id: string }>('SELECT id FROM documents ORDER BY id')
+    this.textsStmt = db.prepare<[], { id: string; text: string }>('SELECT id, text FROM documents ORDER BY id')
   }
 
   insert(doc: NewDocument, createdAt: string): void {
@@ -79,5 +81,10 @@ export class DocumentsRepo {
 
   *iterateIds(): IterableIterator<string> {
     for (const row of this.idsStmt.iterate()) yield row.id
+  }
+
+  /** Every document's id and text in id order, read in one pass (whole-corpus computations). */
+  *iterateTexts(): IterableIterator<{ id: string; text: string }> {
+    yield* this.textsStmt.iterate()
   }
 }

@@ -26,7 +26,7 @@ export class SpansRepo {
   private readonly layerCountsStmt
   private readonly existsAtStmt
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       'INSERT INTO spans (doc_id, annotator, start, end, label) VALUES (@docId, @annotator, @start, @end, @label)'
     )
@@ -90,6 +90,33 @@ export class SpansRepo {
   /** Whether the layer has a span (of any label) exactly at [start, end). */
   existsAt(docId: string, annotator: string, start: number, end: number): boolean {
     return this.existsAtStmt.get(docId, annotator, start, end) !== undefined
+  }
+
+  /**
+   * The spans of some layers over the whole project, one group per document and layer in
+   * document order, each group's spans ordered by start, end, label. SQLite concatenates each
+   * group (label keys are [A-Z0-9_], so "," and ";" separate safely), which crosses into
+   * JavaScript once per group instead of once per span: 213 ms instead of 563 ms for 500,000
+   * spans, and a query per document cost 590 ms.
+   */
+  *iterateLayers(annotators: readonly string[]): IterableIterator<{ docId: string; annotator: string; spans: SpanState[] }> {
+    if (annotators.length === 0) return
+    const marks = annotators.map(() => '?').join(', ')
+    const stmt = this.db
+      .prepare(
+        `SELECT doc_id, annotator, group_concat(start || ',' || end || ',' || label, ';' ORDER BY start, end, label)
+           FROM spans WHERE annotator IN (${marks}) GROUP BY doc_id, annotator ORDER BY doc_id, annotator`
+      )
+      .raw()
+    for (const [docId, annotator, packed] of stmt.iterate(...annotators) as IterableIterator<[string, string, string]>) {
+      const spans: SpanState[] = []
+      for (const part of packed.split(';')) {
+        const a = part.indexOf(',')
+        const b = part.indexOf(',', a + 1)
+        spans.push({ start: Number(part.slice(0, a)), end: Number(part.slice(a + 1, b)), label: part.slice(b + 1) })
+      }
+      yield { docId, annotator, spans }
+    }
   }
 
   /** Every layer's spans on one document. */
