@@ -21,11 +21,7 @@ beforeEach(() => {
 })
 afterEach(() => core.cleanup())
 
-async function call<T>(method: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(method, args)
-  if (!r.ok) throw new Error(r.error.message)
-  return r.result as T
-}
+const call = <T,>(method: string, args: unknown): Promise<T> => core.call<T>(method, args)
 const layer = () => core.project.spans.layer(DOC, 'alice').map((s) => slice(s))
 
 describe('createSpan with trim', () => {

@@ -24,11 +24,7 @@ beforeEach(() => {
 })
 afterEach(() => core.cleanup())
 
-async function call<T>(method: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(method, args)
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.result as T
-}
+const call = <T,>(method: string, args: unknown): Promise<T> => core.call<T>(method, args)
 async function refused(method: string, args: unknown): Promise<{ code: string; message: string }> {
   const r = await core.dispatch(method, args)
   if (r.ok) throw new Error('expected a refusal')

@@ -17,11 +17,7 @@ beforeEach(() => {
 })
 afterEach(() => core.cleanup())
 
-async function call<T>(method: string, args: unknown): Promise<T> {
-  const r = await core.dispatch(method, args)
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.result as T
-}
+const call = <T,>(method: string, args: unknown): Promise<T> => core.call<T>(method, args)
 const search = (args: Partial<SearchArgs> & { query: string }): Promise<SearchResult> => call('searchCorpus', { mode: 'text', ...args })
 
 async function importDocs(docs: { id: string; text: string }[], annotator?: string): Promise<void> {

@@ -14,11 +14,18 @@ export function tempCore(options: { annotator?: string; seeds?: boolean } = {}) 
   const handlers = createApiHandlers({ project, prefs, annotator: options.annotator })
   const logged: unknown[] = []
   const dispatch = createDispatcher(handlers, (e) => logged.push(e))
+  /** Calls a method that must succeed; a refusal fails the test with its code and message. */
+  async function call<T>(method: string, args: unknown): Promise<T> {
+    const r = await dispatch(method, args)
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+    return r.result as T
+  }
   return {
     ...t,
     project,
     prefs,
     dispatch,
+    call,
     logged,
     cleanup() {
       project.close()
