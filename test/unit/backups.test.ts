@@ -35,7 +35,9 @@ const spansIn = (path: string): { start: number; end: number }[] => {
     db.close()
   }
 }
-const clock = (startMs = Date.UTC(2026, 10, 23, 8, 0, 0)) => {
+const CLOCK_START = Date.UTC(2026, 10, 23, 8, 0, 0)
+/** A fake clock for the services: one second per call from CLOCK_START, whatever the real time. */
+const clock = (startMs = CLOCK_START) => {
   let t = startMs
   return () => new Date((t += 1000))
 }
@@ -74,8 +76,9 @@ describe('snapshots', () => {
     writeFileSync(join(dir, '2099-01-01T00-00-00.000Z-auto.sqlite.123.partial'), 'half')
     expect(service.list().map((b) => b.name)).toEqual(names.slice(2).reverse())
     expect(newestGoodBackup(file())?.name).toBe(names[4])
-    // A partial older than an hour is from a crashed snapshot: the next snapshot removes it.
-    const old = new Date(Date.now() - 2 * 3_600_000)
+    // A partial older than an hour is from a crashed snapshot: the next snapshot removes it. "Older"
+    // by the service's (fake) clock, so the test does not depend on the time of day it runs at.
+    const old = new Date(CLOCK_START - 2 * 3_600_000)
     utimesSync(partial, old, old)
     await label(20, 22)
     await service.snapshot('manual')
