@@ -187,17 +187,18 @@ describe('properties', () => {
     }
   })
 
-  it('stays fast on many documents', () => {
-    // 2 000 documents, ~100 000 spans in 3 layers: the algorithms are near-linear per document
+  it('scores every document of a large corpus (speed is measured by npm run bench, not here)', () => {
+    // 2 000 documents, ~100 000 spans in 3 layers
     const documents = Array.from({ length: 20 }, (_, k) => randomDocuments(1000 + k, annotators, 100)).flat()
     for (const d of documents) {
       const extra: AgreementSpan[] = Array.from({ length: 15 }, (_, k) => ({ start: k * 3, end: k * 3 + 2, label: 'DATE' }))
       d.text = d.text + 'x'.repeat(60)
       for (const who of annotators) d.layers[who] = [...(d.layers[who] ?? []), ...extra]
     }
-    const started = Date.now()
     const r = computeAgreement({ annotators, labels: LABELS, documents })
     expect(r.documents).toHaveLength(2000)
-    expect(Date.now() - started).toBeLessThan(10000)
+    expect(new Set(r.documents.map((d) => d.id)).size).toBe(2000)
+    // every document holds the 15 shared DATE spans in every layer, so each has a defined exact F1 above 0
+    for (const d of r.documents) expect(d.exact_f1).toBeGreaterThan(0)
   })
 })
