@@ -103,17 +103,19 @@ const mergeResultSchema = z.object({
   spansAdded: z.int(),
   spansByLayer: z.record(z.string(), z.int()),
   historyGroupsAdded: z.int(),
+  /** Regions marked as not article text, copied onto merged documents (merged with regions already there). */
+  regionsAdded: z.int(),
   labelsAdded: z.array(z.string())
 })
 
 /** A backup file's name: its UTC time and why it was taken, e.g. 2026-11-23T08-15-02.123Z-auto.sqlite. */
-export const BACKUP_FILE_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-(open|auto|manual|before-restore|before-import)\.sqlite$/
+export const BACKUP_FILE_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-(open|auto|manual|before-restore|before-import|before-merge)\.sqlite$/
 
 const backupSummarySchema = z.object({
   name: z.string(),
   /** ISO time the snapshot was taken. */
   at: z.string(),
-  reason: z.enum(['open', 'auto', 'manual', 'before-restore', 'before-import']),
+  reason: z.enum(['open', 'auto', 'manual', 'before-restore', 'before-import', 'before-merge']),
   bytes: z.int().min(0),
   documents: z.int().nullable(),
   spans: z.int().nullable(),

@@ -1,9 +1,11 @@
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/main'
 import { AnnotationService } from '../../src/main/services/annotation-service'
 import { importFiles } from '../../src/main/services/import-service'
 import { mergeProject } from '../../src/main/services/merge-service'
+import { storeRegion } from '../../src/main/services/regions-service'
 import { ReviewService } from '../../src/main/services/review-service'
 import { Project } from '../../src/main/store/project'
 import { ApiError } from '../../src/shared/errors'
@@ -70,6 +72,28 @@ describe('merge', () => {
     expect(dumpProject(mine)).toEqual(once)
   })
 
+  it('copies regions marked as not article text and rejected suggestions of merged documents, once', () => {
+    const t = Project.open(join(dir, 'theirs.sqlite'))
+    t.write(() => {
+      storeRegion(t, 'shared', { start: 0, end: 2, source: 'manual', reason: 'emoji line' }, 'junho', 'now')
+      storeRegion(t, 'only-theirs', { start: 0, end: 2, source: 'suggested', reason: 'menu' }, 'junho', 'now')
+      storeRegion(t, 'differs', { start: 0, end: 2, source: 'manual', reason: 'x' }, 'junho', 'now')
+      t.rejections.add({ docId: 'shared', annotator: 'junho', start: 6, end: 10, label: 'DATE' }, 'now')
+    })
+    t.close()
+    // mine already has a region touching theirs on "shared": the two become one
+    mine.write(() => storeRegion(mine, 'shared', { start: 2, end: 3, source: 'manual', reason: 'mine' }, 'minji', 'now'))
+    const r = mergeProject(mine, join(dir, 'theirs.sqlite'))
+    expect(r.regionsAdded).toBe(2)
+    expect(mine.regions.list('shared').map((g) => [g.start, g.end, g.source])).toEqual([[0, 3, 'manual']])
+    expect(mine.regions.list('only-theirs').map((g) => [g.start, g.end, g.reason])).toEqual([[0, 2, 'menu']])
+    expect(mine.regions.list('differs')).toEqual([])
+    expect(mine.rejections.keys('shared', 'junho')).toEqual(new Set(['6:10:DATE']))
+    const once = dumpProject(mine)
+    expect(mergeProject(mine, join(dir, 'theirs.sqlite')).regionsAdded).toBe(0)
+    expect(dumpProject(mine)).toEqual(once)
+  })
+
   it('refuses a file that is not a project and leaves ours as it was', () => {
     const before = dumpProject(mine)
     expect(() => mergeProject(mine, join(dir, 'nope.sqlite'))).toThrow(ApiError)
@@ -83,6 +107,10 @@ describe('merge', () => {
     const p = join(dir, 'mine.sqlite')
     expect(await runCli(['merge', '--project', p, '--from', join(dir, 'theirs.sqlite')], io)).toBe(0)
     expect(out.join('\n')).toMatch(/documents: 1 matched, 1 added, 1 with different text[\s\S]*not merged: differs/)
+    // the project was backed up first, so the merge can be taken back
+    expect(out.join('\n')).toMatch(/Backed up .*mine\.sqlite before merging: .*-before-merge\.sqlite/)
+    expect(readdirSync(`${p}.backups`).some((f) => f.endsWith('-before-merge.sqlite'))).toBe(true)
+    expect(existsSync(p)).toBe(true)
     expect(await runCli(['adjudicate', '--project', p, '--annotators', 'minji,junho', '--reviewer', 'lead'], io)).toBe(0)
     expect(out.at(-1)).toMatch(/^Accepted 1 span\(s\) into gold on which at least 2 of minji, junho agree, in 3 document\(s\).*1 difference\(s\) remain/)
     expect(await runCli(['export', '--project', p, '--annotator', 'gold', '--out', join(dir, 'gold.jsonl')], io)).toBe(0)

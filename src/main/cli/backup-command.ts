@@ -91,15 +91,15 @@ export async function restoreCommand(o: { project: string; from?: string | undef
   io.out(`Restored ${file} from ${result.backup.file} (taken ${readableTime(result.backup.at)}, ${counts(result.backup)}).`)
 }
 
-/** Before `spanmark import`: a snapshot of an existing project unless its newest backup already holds this state. */
-export async function backupBeforeImport(projectPath: string, io: Output): Promise<void> {
+/** Before `spanmark import` or `merge`: a snapshot of an existing project unless its newest backup already holds this state. */
+export async function backupBefore(projectPath: string, reason: 'before-import' | 'before-merge', io: Output): Promise<void> {
   const file = resolve(projectPath)
   if (!existsSync(file) || statSync(file).size === 0) return
   const project = Project.open(file)
   try {
     if (projectSignature(project.db) === newestBackupSignature(file)) return
-    const info = await takeSnapshot(project.db, file, { reason: 'before-import' })
-    io.out(`Backed up ${file} before importing: ${info.file}`)
+    const info = await takeSnapshot(project.db, file, { reason })
+    io.out(`Backed up ${file} before ${reason === 'before-import' ? 'importing' : 'merging'}: ${info.file}`)
   } finally {
     project.close()
   }

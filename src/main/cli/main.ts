@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CliError, checkAnnotator, exportCommand, importCommand, serveCommand, type Output } from './commands'
-import { backupBeforeImport, backupCommand, backupsCommand, restoreCommand } from './backup-command'
+import { backupBefore, backupCommand, backupsCommand, restoreCommand } from './backup-command'
 import { datasetCommand } from './dataset-command'
 import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators } from './review-commands'
 import { storageError } from '../storage-errors'
@@ -79,7 +81,7 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
     switch (command) {
       case 'import':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
-        if (positionals.length > 0) await backupBeforeImport(values.project, io)
+        if (positionals.length > 0) await backupBefore(values.project, 'before-import', io)
         importCommand(
           {
             project: values.project,
@@ -125,6 +127,8 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
       case 'merge':
         if (!values.project) throw new CliError('Missing --project MINE.sqlite.', 2)
         if (!values.from) throw new CliError('Missing --from THEIRS.sqlite.', 2)
+        // A merge can be taken back by restoring the backup taken first (when the other file exists at all).
+        if (existsSync(resolve(values.from))) await backupBefore(values.project, 'before-merge', io)
         mergeCommand({ project: values.project, from: values.from }, io)
         return 0
       case 'adjudicate':

@@ -37,6 +37,7 @@ export function mergeCommand(o: { project: string; from: string }, io: Output): 
     io.out(`  documents: ${r.documentsMatched} matched, ${r.documentsAdded} added, ${r.conflicts.length} with different text (not merged)`)
     const layers = Object.entries(r.spansByLayer).map(([a, n]) => `${a} ${n}`)
     io.out(`  spans: ${r.spansAdded} added${layers.length ? ` (${layers.join(', ')})` : ''}; history: ${r.historyGroupsAdded} change group(s) added`)
+    if (r.regionsAdded) io.out(`  regions marked as not article text: ${r.regionsAdded} added`)
     if (r.labelsAdded.length) io.out(`  labels added: ${r.labelsAdded.join(', ')}`)
     for (const c of r.conflicts) io.err(`  not merged: ${c}`)
   } catch (err) {

@@ -118,7 +118,9 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
     },
     buildDataset: (form) => buildDatasetFromForm(project, form),
     getAgreement: ({ annotators, docId }) => projectAgreement(project, annotators, docId),
-    mergeProject: ({ name, base64 }) => {
+    mergeProject: async ({ name, base64 }) => {
+      // Like an import, a merge can be taken back by restoring this backup (taken only if something changed).
+      await backups.snapshotIfChanged('before-merge')
       // The other project arrives as bytes (from a file picker); merge reads it from a private temp copy.
       const dir = mkdtempSync(join(tmpdir(), 'spanmark-merge-'))
       try {

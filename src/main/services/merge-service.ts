@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/errors'
 import { findTrainingRestriction } from '../../shared/restrictions'
 import type { LabelDef, Span } from '../../shared/domain'
 import type { ChangeKind } from '../store/history-repo'
+import { storeRegion } from './regions-service'
 
 export interface MergeResult {
   from: string
@@ -16,6 +17,7 @@ export interface MergeResult {
   spansByLayer: Record<string, number>
   historyGroupsAdded: number
   labelsAdded: string[]
+  regionsAdded: number
 }
 
 interface TheirDoc {
@@ -72,7 +74,7 @@ export function mergeProject(project: Project, fromPath: string): MergeResult {
 }
 
 function copyInto(project: Project, theirs: Database.Database, from: string, version: number): MergeResult {
-  const result: MergeResult = { from, documentsAdded: 0, documentsMatched: 0, conflicts: [], spansAdded: 0, spansByLayer: {}, historyGroupsAdded: 0, labelsAdded: [] }
+  const result: MergeResult = { from, documentsAdded: 0, documentsMatched: 0, conflicts: [], spansAdded: 0, spansByLayer: {}, historyGroupsAdded: 0, labelsAdded: [], regionsAdded: 0 }
   const at = new Date().toISOString()
   const merged = new Set<string>()
   for (const d of theirs.prepare('SELECT id, title, text, meta, length FROM documents ORDER BY id').all() as TheirDoc[]) {
@@ -113,8 +115,42 @@ function copyInto(project: Project, theirs: Database.Database, from: string, ver
   }
 
   if (version >= 2) copyReview(project, theirs, merged, spanMap)
+  if (version >= 4) result.regionsAdded = copyRegions(project, theirs, merged, at)
   result.historyGroupsAdded = copyHistory(project, theirs, merged, version)
   return result
+}
+
+/**
+ * Regions marked as not article text and rejected suggestions (schema 4) on merged documents.
+ * A region is stored through the same merge rule as marking one (overlapping or touching regions
+ * become one), so merging twice adds nothing; a rejection is a set member.
+ */
+function copyRegions(project: Project, theirs: Database.Database, merged: Set<string>, at: string): number {
+  let added = 0
+  const regions = theirs.prepare('SELECT doc_id AS docId, start, end, source, reason, created_by AS createdBy FROM ignored_regions ORDER BY doc_id, start').all() as {
+    docId: string
+    start: number
+    end: number
+    source: 'manual' | 'suggested'
+    reason: string
+    createdBy: string
+  }[]
+  for (const r of regions) {
+    if (!merged.has(r.docId)) continue
+    const covered = project.regions.touching(r.docId, r.start, r.end).some((mine) => mine.start <= r.start && mine.end >= r.end)
+    if (covered) continue
+    storeRegion(project, r.docId, { start: r.start, end: r.end, source: r.source, reason: r.reason }, r.createdBy, at)
+    added++
+  }
+  const rejected = theirs.prepare('SELECT doc_id AS docId, annotator, start, end, label FROM rejected_suggestions').all() as {
+    docId: string
+    annotator: string
+    start: number
+    end: number
+    label: string
+  }[]
+  for (const r of rejected) if (merged.has(r.docId)) project.rejections.add(r, at)
+  return added
 }
 
 function copyReview(project: Project, theirs: Database.Database, merged: Set<string>, spanMap: Map<number, number>): void {

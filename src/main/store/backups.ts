@@ -14,11 +14,11 @@ import { checkDatabase, inspectDatabaseFile, projectCounts, projectSignature } f
  */
 
 export const DEFAULT_KEEP = 10
-export const BACKUP_REASONS = ['open', 'auto', 'manual', 'before-restore', 'before-import'] as const
+export const BACKUP_REASONS = ['open', 'auto', 'manual', 'before-restore', 'before-import', 'before-merge'] as const
 export type BackupReason = (typeof BACKUP_REASONS)[number]
 
 /** A backup file name: nothing else in the folder (partials, strays) counts as a backup. */
-export const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})\.(\d{3})Z-(open|auto|manual|before-restore|before-import)\.sqlite$/
+export const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})\.(\d{3})Z-(open|auto|manual|before-restore|before-import|before-merge)\.sqlite$/
 
 export interface BackupInfo {
   /** Absolute path of the backup file. */

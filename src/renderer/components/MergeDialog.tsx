@@ -54,6 +54,7 @@ export function MergeDialog() {
                 .map(([a, n]) => `${a} ${n}`)
                 .join(', ')})`}
             ; {phase.result.historyGroupsAdded} history entries.
+            {phase.result.regionsAdded > 0 && ` ${phase.result.regionsAdded} region(s) marked as not article text.`}
           </p>
           {phase.result.conflicts.length > 0 && (
             <ul className="error">

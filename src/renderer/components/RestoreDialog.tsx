@@ -16,7 +16,8 @@ const REASONS: Record<BackupSummary['reason'], string> = {
   auto: 'While editing',
   manual: 'By hand',
   'before-restore': 'Before a restore',
-  'before-import': 'Before an import'
+  'before-import': 'Before an import',
+  'before-merge': 'Before a merge'
 }
 
 const count = (n: number | null, noun: string): string => `${n ?? '?'} ${noun}${n === 1 ? '' : 's'}`
