@@ -46,6 +46,18 @@ describe('import', () => {
     expect(t.project.documents.get('x')?.meta).toEqual({ src: 'kbs' })
   })
 
+  it('imports Prodigy lines answered "reject" or "ignore" without their spans, and says so', () => {
+    const line = (id: string, answer: string | undefined) =>
+      JSON.stringify({ text: '최태원 회장', meta: { id }, spans: [{ start: 0, end: 3, label: 'PERSON' }], ...(answer ? { answer } : {}) })
+    const file = [line('a', 'accept'), line('r', 'reject'), line('i', 'ignore'), line('n', undefined)].join('\n') + '\n'
+    const r = importFiles(t.project, [{ name: 'p.jsonl', bytes: utf8(file) }], { annotator: 'minji', format: 'prodigy' })
+    expect(r.newDocuments).toBe(4)
+    expect(['a', 'r', 'i', 'n'].map((id) => t.project.spans.layer(id, 'minji').length)).toEqual([1, 0, 0, 1])
+    expect(r.notes).toEqual([
+      'p.jsonl: 2 line(s) answered "reject" or "ignore": their text was imported without their 2 span(s), which the Prodigy annotator did not accept.'
+    ])
+  })
+
   it('takes the layer from each line when no annotator is given', () => {
     importFiles(t.project, [{ name: 'a.jsonl', bytes: jsonl({ id: 'x', text: 'abc', annotator: 'bob', spans: [{ start: 0, end: 1, label: 'DATE' }] }) }])
     expect(t.project.spans.layer('x', 'bob')).toHaveLength(1)

@@ -221,6 +221,9 @@ function detectFirst(content: string): ImportFormat {
 
 /** doccano and Prodigy lines, decoded to documents and code point spans by the dataset layer's decoders. */
 function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'prodigy', offsets: OffsetUnit | undefined, auto: boolean, out: ParsedFile): void {
+  // Prodigy keeps the examples an annotator turned down ("answer": "reject") or skipped ("ignore");
+  // their spans are not labels anyone agreed to, so the text comes in and the spans do not.
+  const declined = { lines: 0, spans: 0, answers: new Set<string>() }
   forEachJsonLine(name, content, out, (value, where) => {
     if (otherFormat(value, format, auto, where, out)) return
     const decoded = decodeRecord(format, value, { offsets })
@@ -229,15 +232,27 @@ function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'pro
       return
     }
     const d = decoded.doc
+    const keep = format !== 'prodigy' || d.answer === undefined || d.answer === 'accept'
+    if (!keep) {
+      declined.lines++
+      declined.spans += d.spans.length
+      declined.answers.add(String(d.answer))
+    }
     addDoc(out, {
       id: d.id,
       text: d.text,
       meta: d.meta,
       annotator: d.annotator,
-      spans: d.spans.map((s, k) => ({ ...s, where: `${where}: span ${k + 1}` })),
+      spans: keep ? d.spans.map((s, k) => ({ ...s, where: `${where}: span ${k + 1}` })) : [],
       where
     })
   })
+  if (declined.lines > 0) {
+    const answers = [...declined.answers].map((a) => JSON.stringify(a)).join(' or ')
+    out.notes.push(
+      `${name}: ${declined.lines} line(s) answered ${answers}: their text was imported without their ${declined.spans} span(s), which the Prodigy annotator did not accept.`
+    )
+  }
 }
 
 function lineOfBadUtf8(bytes: Uint8Array): number {
