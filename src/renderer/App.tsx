@@ -5,6 +5,7 @@ import { DatasetDialog } from './components/DatasetDialog'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { LabelBar } from './components/LabelBar'
+import { MeetingsDialog } from './components/MeetingsDialog'
 import { MergeDialog } from './components/MergeDialog'
 import { OccurrencesDialog } from './components/OccurrencesDialog'
 import { RestoreDialog } from './components/RestoreDialog'
@@ -48,6 +49,7 @@ export function App() {
       {dialog === 'dataset' && <DatasetDialog />}
       {dialog === 'restore' && <RestoreDialog />}
       {dialog === 'occurrences' && <OccurrencesDialog />}
+      {dialog === 'meetings' && <MeetingsDialog />}
       {dialog === 'agreement' && (
         <Suspense fallback={null}>
           <AgreementDialog />

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { agreementReportSchema } from './agreement-schema'
 import { searchArgsSchema, searchResultSchema } from './search-schema'
+import { entityMethods } from './entities-schema'
+import { meetingMethods } from './meetings-schema'
+import { relationChangeSchema, relationRoleSchema, relationSchema, relationType } from './relations-schema'
 import { regionSchema, regionSource, regionsChangedSchema, suggestedRegionSchema, suggestionSchema } from './overlays-schema'
 import {
   annotatorName,
@@ -45,7 +48,9 @@ const mutationResultSchema = z.object({
   /** ISO time the change was committed. */
   savedAt: z.string(),
   /** createSpan with trim: what was cut from the selection's start and end (shown to the user; one undo puts it back). */
-  trimmed: z.object({ before: z.string(), after: z.string() }).optional()
+  trimmed: z.object({ before: z.string(), after: z.string() }).optional(),
+  /** Links created or deleted by this change (a link, a deleted span's links, their undo/redo); absent when none. */
+  relationChanges: z.array(relationChangeSchema).optional()
 })
 
 const importFileSchema = z.object({
@@ -76,7 +81,9 @@ const exportResultSchema = z.object({
   documents: z.int(),
   spans: z.int(),
   /** What the format could not hold (Prodigy: spans moved to token boundaries, overlaps), one line each. */
-  notes: z.array(z.string())
+  notes: z.array(z.string()),
+  /** Canonical format, when the project has entities: entities.jsonl, which the spans' entity_id refer to. */
+  entities: z.object({ fileName: z.string(), content: z.string(), count: z.int() }).optional()
 })
 
 const candidateSchema = spanStateSchema.extend({
@@ -105,6 +112,10 @@ const mergeResultSchema = z.object({
   historyGroupsAdded: z.int(),
   /** Regions marked as not article text, copied onto merged documents (merged with regions already there). */
   regionsAdded: z.int(),
+  /** Entities matched by name and type; links of merged spans; spans linked to different entities here and there (ours kept). */
+  entitiesAdded: z.int(),
+  entityLinksAdded: z.int(),
+  entityConflicts: z.array(z.string()),
   labelsAdded: z.array(z.string())
 })
 
@@ -200,6 +211,20 @@ const occurrenceMethods = {
   }
 } as const
 // --- end label all occurrences ---
+
+// --- Relations between spans (issue 9): src/main/services/relations-service.ts ---
+const relationMethods = {
+  /** The roles of the label schema (participant, date, place) and which labels each links. */
+  listRelationRoles: { args: noArgs, result: z.array(relationRoleSchema) },
+  listRelations: { args: z.object({ docId, annotator: annotatorName }).strict(), result: z.array(relationSchema) },
+  /** Links two spans of the caller's layer in one document; one undo step. Refused for labels the role does not link. */
+  createRelation: {
+    args: z.object({ annotator: personName, docId, from: z.int().positive(), to: z.int().positive(), type: relationType }).strict(),
+    result: mutationResultSchema
+  },
+  deleteRelation: { args: z.object({ annotator: personName, relationId: z.int().positive() }).strict(), result: mutationResultSchema }
+} as const
+// --- end relations ---
 
 // --- Ignored regions (boilerplate) and suggestions (issue 8): src/main/services/regions-service.ts, suggestions-service.ts ---
 const overlayMethods = {
@@ -317,7 +342,12 @@ export const apiContract = {
   ...occurrenceMethods,
   // Corpus search (issue 8): src/main/services/search-service.ts; read-only, announces nothing.
   searchCorpus: { args: searchArgsSchema, result: searchResultSchema },
-  ...overlayMethods
+  ...overlayMethods,
+  // Entities across documents (issue 9): src/shared/entities-schema.ts, src/main/services/entities-service.ts; links are not undoable.
+  ...entityMethods,
+  ...relationMethods,
+  // Meetings view (issue 9): src/main/services/meetings-service.ts
+  ...meetingMethods
 } as const
 
 export type ApiContract = typeof apiContract

@@ -10,13 +10,17 @@ export function compareSpans(a: { start: number; end: number; label: string }, b
  * One line of the canonical JSONL export (no trailing newline):
  * {"id","text","annotator","meta","spans":[{"start","end","label","text"}]}, offsets in code points,
  * plus "ignored": [[start, end], …] (regions that are not article text, code points) when the
- * document has any; the key is left out when it has none.
+ * document has any; the key is left out when it has none. A span linked to an entity carries
+ * "entity_id" (the id in the entities.jsonl written beside the export). A document whose layer has
+ * links gets "relations": [{"from", "to", "type"}] naming spans by their "id", which its spans then
+ * carry; both keys are left out when it has no links, so such lines are as they always were.
  */
 export function encodeCanonicalLine(
   doc: Pick<DocumentRecord, 'id' | 'text' | 'meta'>,
   annotator: string,
-  spans: readonly Pick<Span, 'start' | 'end' | 'label'>[],
-  ignored: readonly { start: number; end: number }[] = []
+  spans: readonly (Pick<Span, 'start' | 'end' | 'label'> & { entityId?: number | undefined; id?: number | undefined })[],
+  ignored: readonly { start: number; end: number }[] = [],
+  relations: readonly { from: number; to: number; type: string }[] = []
 ): string {
   const map = OffsetMap.of(doc.text)
   const sorted = [...spans].sort(compareSpans)
@@ -29,8 +33,11 @@ export function encodeCanonicalLine(
       start: s.start,
       end: s.end,
       label: s.label,
-      text: doc.text.slice(map.toUtf16(s.start), map.toUtf16(s.end))
+      text: doc.text.slice(map.toUtf16(s.start), map.toUtf16(s.end)),
+      ...(relations.length > 0 && s.id !== undefined ? { id: s.id } : {}),
+      ...(s.entityId !== undefined ? { entity_id: s.entityId } : {})
     })),
-    ...(ignored.length > 0 ? { ignored: [...ignored].sort((a, b) => a.start - b.start).map((r) => [r.start, r.end]) } : {})
+    ...(ignored.length > 0 ? { ignored: [...ignored].sort((a, b) => a.start - b.start).map((r) => [r.start, r.end]) } : {}),
+    ...(relations.length > 0 ? { relations: relations.map((r) => ({ from: r.from, to: r.to, type: r.type })) } : {})
   })
 }

@@ -98,6 +98,8 @@ test('the File menu opens on Import…, arrow keys move through it, Escape or a 
   await page.keyboard.press('ArrowDown')
   await expect(page.getByRole('menuitem', { name: 'Merge project…' })).toBeFocused()
   await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('menuitem', { name: 'Export meetings…' })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
   await expect(page.getByRole('menuitem', { name: 'Build dataset…' })).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(page.getByRole('menuitem', { name: 'Restore from backup…' })).toBeFocused()

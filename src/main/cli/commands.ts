@@ -9,7 +9,7 @@ import { PrefsStore } from '../prefs'
 import { createApiHandlers } from '../services/api-handlers'
 import { BackupService } from '../services/backup-service'
 import { ChangeFeed, watchOtherWriters } from '../services/change-feed'
-import { exportLayer, exportLayerAs } from '../services/export-service'
+import { exportEntities, exportLayer, exportLayerAs } from '../services/export-service'
 import type { ImportFormat, OffsetUnit } from '../../shared/dataset'
 import { importFiles } from '../services/import-service'
 import { Project } from '../store/project'
@@ -101,9 +101,33 @@ export function exportCommand(
     }
     renameSync(tmp, target)
     io.out(`Exported ${counts.documents} document(s) and ${counts.spans} span(s) of ${o.annotator} to ${o.out}.`)
+    if ((o.format === undefined || o.format === 'spanmark') && project.entities.all().length > 0) {
+      const beside = entitiesPathFor(target)
+      const n = writeAtomically(beside, (sink) => exportEntities(project, o.annotator, sink))
+      io.out(`Wrote ${n} entit${n === 1 ? 'y' : 'ies'} (the spans' entity_id) to ${beside}.`)
+    }
   } finally {
     project.close()
   }
+}
+
+/** Where a canonical export's entities go: beside it, named after it (out.jsonl → out.entities.jsonl). */
+export function entitiesPathFor(out: string): string {
+  return out.replace(/(\.jsonl?)?$/i, '.entities.jsonl')
+}
+
+function writeAtomically<T>(target: string, write: (sink: (line: string) => void) => T): T {
+  const tmp = `${target}.${process.pid}.partial`
+  const fd = openSync(tmp, 'w')
+  let result: T
+  try {
+    result = write((line) => writeSync(fd, line))
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(tmp, target)
+  return result
 }
 
 export async function serveCommand(

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { CliError, checkAnnotator, exportCommand, importCommand, serveCommand, type Output } from './commands'
 import { backupBefore, backupCommand, backupsCommand, restoreCommand } from './backup-command'
 import { datasetCommand } from './dataset-command'
+import { meetingsCommand } from './meetings-command'
 import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators } from './review-commands'
 import { storageError } from '../storage-errors'
 
@@ -21,6 +22,8 @@ const USAGE = `Usage: spanmark <command> [options]
   dataset    --project FILE.sqlite --annotator NAME|gold --format spanmark|doccano|prodigy|hf|klue --out DIR
              [--split train=0.8,dev=0.1,test=0.1] [--seed N] [--status reviewed|any] [--include-restricted]
              [--map FROM=TO,…] [--labels A,B] [--align expand|contract|drop] [--tokens char|eojeol] [--offsets utf16|codepoint]
+  meetings --project FILE.sqlite --annotator NAME [--out meetings.jsonl]
+           the meetings that have links, on a timeline (a table), or one event a line into --out
   backup   --project FILE.sqlite [--out FILE] [--keep N]   snapshot now into FILE.sqlite.backups/ (the newest N, default 10, kept)
   backups  --project FILE.sqlite                          list the backups: time, size, documents and spans
   restore  --project FILE.sqlite (--from BACKUP | --latest)
@@ -153,6 +156,10 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
       case 'restore':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
         await restoreCommand({ project: values.project, from: values.from, latest: values.latest }, io)
+        return 0
+      case 'meetings':
+        if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        meetingsCommand({ project: values.project, annotator: checkAnnotator(values.annotator, true) as string, out: values.out }, io)
         return 0
       case 'agreement':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)

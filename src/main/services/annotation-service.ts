@@ -1,11 +1,13 @@
 import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
+import type { RelationChange } from '../../shared/relations-schema'
 import { ApiError } from '../../shared/errors'
 import { trimSelection } from '../../shared/korean/particles'
 import { GOLD } from '../../shared/layers'
 import type { Project } from '../store/project'
 import { ChangeLog } from './change-log'
 import { ignoredRegionMessage } from './regions-service'
+import { applyRelationChanges, assertNoDanglingLinks, relabelRefusal, unlinkSpan } from './relations-service'
 import { changedSpanError, deletedSpanError, sameState } from './span-conflict'
 import { TextCache, type CachedText } from './text-cache'
 
@@ -98,6 +100,8 @@ export class AnnotationService {
       if (this.project.spans.findIdentical(span.docId, span.annotator, after)) {
         throw new ApiError('conflict', `There is already a ${label.name} span on ${this.spanText(span)}. Delete this one instead.`)
       }
+      const linked = relabelRefusal(this.project, span.id, a.label, (key) => this.project.labels.list().find((l) => l.key === key)?.name ?? key)
+      if (linked) throw new ApiError('rejected', linked)
       this.project.spans.update(span.id, after)
       const change: SpanChange = { spanId: span.id, docId: span.docId, annotator: span.annotator, before: stateOf(span), after }
       return this.log.commitAction(a.annotator, 'relabel', `Relabel ${this.spanText(span)} as ${label.name}`, [change])
@@ -109,7 +113,10 @@ export class AnnotationService {
       const span = this.ownSpan(a.annotator, a.spanId, a.expected)
       this.project.spans.delete(span.id)
       const change: SpanChange = { spanId: span.id, docId: span.docId, annotator: span.annotator, before: stateOf(span), after: null }
-      return this.log.commitAction(a.annotator, 'delete', `Delete ${this.spanText(span)}`, [change])
+      // Its links go with it, in the same group: one undo brings back the span and its links.
+      const unlinked = unlinkSpan(this.project, span.id)
+      const links = unlinked.length > 0 ? ` and ${unlinked.length} link${unlinked.length === 1 ? '' : 's'}` : ''
+      return this.log.commitAction(a.annotator, 'delete', `Delete ${this.spanText(span)}${links}`, [change], unlinked)
     })
   }
 
@@ -121,9 +128,13 @@ export class AnnotationService {
         .changesOf(top.groupId)
         .reverse()
         .map((c) => ({ ...c, before: c.after, after: c.before }))
-      this.applyAll(inverse, `Cannot undo “${top.description}”`)
+      const links = this.project.relations
+        .changesOf(top.groupId)
+        .reverse()
+        .map((c) => ({ ...c, before: c.after, after: c.before }))
+      this.applyAll(inverse, `Cannot undo “${top.description}”`, links)
       this.project.history.markUndone(a.annotator, top.seq, true)
-      return this.log.record(a.annotator, 'undo', `Undo: ${top.description}`, inverse, top.groupId).mutation
+      return this.log.record(a.annotator, 'undo', `Undo: ${top.description}`, inverse, top.groupId, links).mutation
     })
   }
 
@@ -132,14 +143,21 @@ export class AnnotationService {
       const top = this.project.history.topRedo(a.annotator)
       if (!top) return this.log.unchanged('Nothing to redo')
       const changes = this.project.history.changesOf(top.groupId)
-      this.applyAll(changes, `Cannot redo “${top.description}”`)
+      const links = this.project.relations.changesOf(top.groupId)
+      this.applyAll(changes, `Cannot redo “${top.description}”`, links)
       this.project.history.markUndone(a.annotator, top.seq, false)
-      return this.log.record(a.annotator, 'redo', `Redo: ${top.description}`, changes, top.groupId).mutation
+      return this.log.record(a.annotator, 'redo', `Redo: ${top.description}`, changes, top.groupId, links).mutation
     })
   }
 
-  /** Moves each span from `before` to `after`, refusing if someone changed it since. */
-  private applyAll(changes: SpanChange[], what: string): void {
+  /** Moves each span from `before` to `after`, then each link, refusing if someone changed them since or a link would dangle. */
+  private applyAll(changes: SpanChange[], what: string, links: RelationChange[]): void {
+    this.applySpans(changes, what)
+    applyRelationChanges(this.project, links, what)
+    assertNoDanglingLinks(this.project, changes.filter((c) => c.after === null).map((c) => c.spanId), what)
+  }
+
+  private applySpans(changes: SpanChange[], what: string): void {
     for (const c of changes) {
       const current = this.project.spans.get(c.spanId)
       if (!sameState(current ? stateOf(current) : null, c.before)) {

@@ -10,7 +10,7 @@ import type { Project } from '../store/project'
 import { projectAgreement } from './agreement-service'
 import { buildDatasetFromForm } from './dataset-form'
 import { AnnotationService } from './annotation-service'
-import { exportLayer, exportLayerAs } from './export-service'
+import { exportEntities, exportLayer, exportLayerAs } from './export-service'
 import { importFiles } from './import-service'
 import { listDocuments } from './document-list'
 import { mergeProject } from './merge-service'
@@ -21,6 +21,9 @@ import { RegionsService } from './regions-service'
 import { SuggestionsService } from './suggestions-service'
 import { SearchService } from './search-service'
 import { OccurrencesService } from './occurrences-service'
+import { RelationsService } from './relations-service'
+import { EntitiesService } from './entities-service'
+import { MeetingsService } from './meetings-service'
 
 export interface CoreOptions {
   project: Project
@@ -45,6 +48,9 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
   let suggestions = new SuggestionsService(project)
   let search = new SearchService(project)
   let occurrences = new OccurrencesService(project)
+  let entities = new EntitiesService(project)
+  const relations = new RelationsService(project)
+  const meetings = new MeetingsService(project)
   let sessionAnnotator: string | null = annotator ?? prefs.read().annotator ?? null
 
   const session = (): Session => ({
@@ -102,7 +108,11 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
           : exportLayerAs(project, who, { format }, (line) => parts.push(line), { err: (line) => notes.push(line) })
       const suffix = format === 'spanmark' ? '' : `-${format}`
       const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}${suffix}.jsonl`
-      return { fileName, content: parts.join(''), ...counts, notes }
+      if (format !== 'spanmark' || project.entities.all().length === 0) return { fileName, content: parts.join(''), ...counts, notes }
+      const lines: string[] = []
+      const count = exportEntities(project, who, (line) => lines.push(line))
+      const entities = { fileName: fileName.replace(/\.jsonl$/, '.entities.jsonl'), content: lines.join(''), count }
+      return { fileName, content: parts.join(''), ...counts, notes, entities }
     },
     getReview: ({ docId, annotators }) => review.view(docId, annotators),
     acceptCandidate: ({ reviewer, docId, start, end, label, sources }) =>
@@ -144,6 +154,26 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
     listSuggestions: (a) => suggestions.list(a),
     rejectSuggestion: (a) => suggestions.reject(a),
     acceptSuggestions: (a) => suggestions.acceptAll(a),
+    listRelationRoles: () => relations.listRoles(),
+    listRelations: (a) => relations.listRelations(a),
+    createRelation: (a) => relations.createRelation(a),
+    deleteRelation: (a) => relations.deleteRelation(a),
+    listEntities: (a) => entities.list(a),
+    getEntity: ({ id }) => entities.get(id),
+    listSpanEntities: ({ docId }) => entities.ofDocument(docId),
+    createEntity: (a) => entities.create(a),
+    linkSpans: (a) => entities.link(a),
+    unlinkSpan: (a) => entities.unlink(a),
+    renameEntity: (a) => entities.rename(a),
+    mergeEntities: (a) => entities.merge(a),
+    listMeetings: ({ annotator: who }) => meetings.list(who),
+    mergeMeetings: (a) => meetings.merge(a),
+    splitMeeting: (a) => meetings.split(a),
+    exportMeetings: ({ annotator: who }) => {
+      const { content, events } = meetings.exportJsonl(who)
+      const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}-meetings.jsonl`
+      return { fileName, content, events }
+    },
     listBackups: () => backups.summary(),
     backupNow: async () => summarize(await backups.snapshot('manual')),
     restoreBackup: async ({ name }) => {
@@ -154,6 +184,7 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
       suggestions = new SuggestionsService(project)
       search = new SearchService(project)
       occurrences = new OccurrencesService(project)
+      entities = new EntitiesService(project)
       return { restored: summarize(restored), undo: summarize(undo) }
     }
   })

@@ -70,7 +70,11 @@ export class ChangeFeed {
  */
 export function announceChanges(feed: ChangeFeed | undefined, handlers: ApiHandlers): ApiHandlers {
   if (!feed) return handlers
-  const spans = (r: MutationResult): void => feed.spans(r)
+  const spans = (r: MutationResult): void => {
+    feed.spans(r)
+    // An undo/redo that changed only links (issue 9) has no span changes: other tabs refetch instead.
+    if (r.applied && r.changes.length === 0 && (r.relationChanges?.length ?? 0) > 0) feed.documents(r.description)
+  }
   return {
     ...handlers,
     createSpan: after(handlers.createSpan, spans),
@@ -87,6 +91,22 @@ export function announceChanges(feed: ChangeFeed | undefined, handlers: ApiHandl
     removeRegion: after(handlers.removeRegion, (r) => feed.documents(r.description)),
     rejectSuggestion: after(handlers.rejectSuggestion, (r) => feed.documents(r.description)),
     labelOccurrences: after(handlers.labelOccurrences, spans),
+    // Links (issue 9): other tabs refetch them; a link's undo/redo is announced by `spans` above.
+    createRelation: after(handlers.createRelation, (r) => feed.documents(r.description)),
+    deleteRelation: after(handlers.deleteRelation, (r) => feed.documents(r.description)),
+    // Entities and their links: other tabs refetch the entity list and the links of open documents.
+    createEntity: after(handlers.createEntity, (r) => {
+      if (r.created) feed.documents(r.description)
+    }),
+    linkSpans: after(handlers.linkSpans, (r) => feed.documents(r.description)),
+    unlinkSpan: after(handlers.unlinkSpan, (r) => feed.documents(r.description)),
+    renameEntity: after(handlers.renameEntity, (r) => feed.documents(r.description)),
+    mergeEntities: after(handlers.mergeEntities, (r) => feed.documents(r.description)),
+    // Meeting events (merged MEETING mentions): other tabs refetch the Meetings view and entity links.
+    mergeMeetings: after(handlers.mergeMeetings, (r) => feed.documents(r.description)),
+    splitMeeting: after(handlers.splitMeeting, (r) => {
+      if (r.unlinked > 0) feed.documents(r.description)
+    }),
     importFiles: after(handlers.importFiles, (r) => {
       if (r.newDocuments + r.newSpans > 0) feed.documents(`Imported ${r.newDocuments} new document(s) and ${r.newSpans} new span(s)`)
     }),

@@ -1,5 +1,5 @@
 import { encodeCanonicalLine } from '../../shared/canonical-jsonl'
-import { DatasetEncoder, formatLossReport, type OffsetUnit } from '../../shared/dataset'
+import { DatasetEncoder, encodeDoccanoRelationLine, formatLossReport, type OffsetUnit } from '../../shared/dataset'
 import type { Project } from '../store/project'
 
 export interface ExportCounts {
@@ -17,8 +17,9 @@ export function exportLayer(project: Project, annotator: string, sink: (line: st
     for (const id of [...project.documents.iterateIds()]) {
       const doc = project.documents.get(id)
       if (!doc) continue
-      const spans = project.spans.layer(id, annotator)
-      sink(encodeCanonicalLine(doc, annotator, spans, project.regions.list(id)) + '\n')
+      const linked = new Map(project.entities.ofDocument(id).map((m) => [m.spanId, m.entityId]))
+      const spans = project.spans.layer(id, annotator).map((s) => ({ ...s, entityId: linked.get(s.id) }))
+      sink(encodeCanonicalLine(doc, annotator, spans, project.regions.list(id), project.relations.layer(id, annotator)) + '\n')
       counts.documents++
       counts.spans += spans.length
     }
@@ -45,8 +46,15 @@ export function exportLayerAs(
     for (const id of [...project.documents.iterateIds()]) {
       const doc = project.documents.get(id)
       if (!doc) continue
-      const encoded = encoder.encode({ id, text: doc.text, meta: doc.meta, status: project.review.status(id) }, project.spans.layer(id, annotator))
-      sink(encoded.output)
+      const spans = project.spans.layer(id, annotator)
+      const encoded = encoder.encode({ id, text: doc.text, meta: doc.meta, status: project.review.status(id) }, spans)
+      // doccano: a document with links is written as a relation extraction line (entities with ids, relations).
+      const links = o.format === 'doccano' ? project.relations.layer(id, annotator) : []
+      if (links.length > 0 && project.regions.list(id).length === 0) sink(encodeDoccanoRelationLine(doc, spans, links, o.offsets ?? 'utf16') + '\n')
+      else sink(encoded.output)
+      if (links.length > 0 && project.regions.list(id).length > 0) {
+        io.err(`${id}: its ${links.length} link(s) are not in the doccano file: the document has regions marked as not article text, which doccano's text leaves out.`)
+      }
       counts.documents++
       counts.spans += encoded.spans.length
     }
@@ -54,4 +62,17 @@ export function exportLayerAs(
   const report = encoder.report()
   if (report.lostSpans > 0 || report.writtenSpans !== report.counts.kept) for (const line of formatLossReport(report)) io.err(line)
   return counts
+}
+
+/**
+ * The project's entities as JSONL, one {"id","name","type","mentions"} per line in id order,
+ * written beside a canonical export: its spans' "entity_id" are these ids. "mentions" counts
+ * the spans of the exported layer that refer to the entity. Returns how many lines were written.
+ */
+export function exportEntities(project: Project, annotator: string, sink: (line: string) => void): number {
+  const counts = new Map<number, number>()
+  for (const m of project.entities.allMentions()) if (m.annotator === annotator) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1)
+  const entities = [...project.entities.all()].sort((a, b) => a.id - b.id)
+  for (const e of entities) sink(JSON.stringify({ id: e.id, name: e.name, type: e.type, mentions: counts.get(e.id) ?? 0 }) + '\n')
+  return entities.length
 }

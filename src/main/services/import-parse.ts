@@ -11,6 +11,16 @@ export interface ParsedSpan {
   label: string
   /** Where the span came from, for messages: "file.jsonl:3: span 2". */
   where: string
+  /** The span's "id" in the file (what its line's "relations" refer to), if it has one. */
+  fileId?: number | string | undefined
+}
+
+/** A link between two spans of one line, by their ids in the file. */
+export interface ParsedRelation {
+  from: number | string
+  to: number | string
+  type: string
+  where: string
 }
 
 export interface ParsedDoc {
@@ -21,6 +31,8 @@ export interface ParsedDoc {
   spans: ParsedSpan[]
   /** Regions that are not article text (canonical JSONL "ignored"), code points. */
   ignored?: [number, number][]
+  /** Links between its spans (canonical JSONL "relations", doccano "relations"). */
+  relations?: ParsedRelation[]
   where: string
 }
 
@@ -36,8 +48,12 @@ const jsonlSpan = z.looseObject({
   start: offset,
   end: offset,
   label: z.string().min(1),
-  text: z.string().optional()
+  text: z.string().optional(),
+  id: z.union([z.int(), z.string().min(1).max(200)]).optional()
 })
+
+const fileSpanId = z.union([z.int(), z.string().min(1).max(200)])
+const jsonlRelation = z.looseObject({ from: fileSpanId, to: fileSpanId, type: z.string().min(1).max(40) })
 
 const jsonlLine = z.looseObject({
   id: docId,
@@ -45,7 +61,8 @@ const jsonlLine = z.looseObject({
   meta: z.record(z.string(), z.unknown()).optional(),
   annotator: annotatorName.optional(),
   spans: z.array(jsonlSpan).optional(),
-  ignored: z.array(z.tuple([offset, offset])).optional()
+  ignored: z.array(z.tuple([offset, offset])).optional(),
+  relations: z.array(jsonlRelation).optional()
 })
 
 /** File name without folders and without its last extension: the id of a .txt document. */
@@ -192,7 +209,7 @@ function parseJsonl(name: string, content: string, auto: boolean, out: ParsedFil
         out.problems.push(
           `${at}: its "text" ${JSON.stringify(s.text)} differs from the text at ${s.start}..${s.end} (${JSON.stringify(actual)}). Offsets must be Unicode code points, end exclusive.`
         )
-      } else spans.push({ start: s.start, end: s.end, label: s.label, where: at })
+      } else spans.push({ start: s.start, end: s.end, label: s.label, where: at, fileId: s.id })
     })
     const ignored: [number, number][] = []
     ;(line.ignored ?? []).forEach(([start, end], k) => {
@@ -201,8 +218,40 @@ function parseJsonl(name: string, content: string, auto: boolean, out: ParsedFil
       else if (end > map.cpLength) out.problems.push(`${at}: end (${end}) is past the end of the text (${map.cpLength} code points).`)
       else ignored.push([start, end])
     })
-    addDoc(out, { id: line.id, text: line.text, meta: line.meta ?? {}, annotator: line.annotator, spans, ...(ignored.length > 0 ? { ignored } : {}), where })
+    const relations = lineRelations(where, line.spans ?? [], line.relations ?? [], out)
+    const extra = { ...(ignored.length > 0 ? { ignored } : {}), ...(relations.length > 0 ? { relations } : {}) }
+    addDoc(out, { id: line.id, text: line.text, meta: line.meta ?? {}, annotator: line.annotator, spans, ...extra, where })
   })
+}
+
+/**
+ * A line's links, checked against its spans' ids: every "from" and "to" must be the "id" of one of
+ * its spans, and span ids must be unique in the line. (Roles and labels are checked by the import service.)
+ */
+export function lineRelations(
+  where: string,
+  spans: readonly { id?: number | string | undefined }[],
+  relations: readonly { from: number | string; to: number | string; type: string }[],
+  out: { problems: string[] }
+): ParsedRelation[] {
+  const ids = new Map<string, number>()
+  spans.forEach((s, k) => {
+    if (s.id === undefined) return
+    const key = JSON.stringify(s.id)
+    const first = ids.get(key)
+    if (first !== undefined) out.problems.push(`${where}: span ${k + 1}: its "id" ${key} is also span ${first + 1}'s; span ids must be unique in a line.`)
+    else ids.set(key, k)
+  })
+  const found: ParsedRelation[] = []
+  relations.forEach((r, k) => {
+    const at = `${where}: relation ${k + 1}`
+    const missing = [r.from, r.to].filter((id) => !ids.has(JSON.stringify(id)))
+    if (missing.length > 0) {
+      out.problems.push(`${at}: no span of this line has the id ${missing.map((m) => JSON.stringify(m)).join(' or ')}; "from" and "to" are span "id"s.`)
+    } else if (JSON.stringify(r.from) === JSON.stringify(r.to)) out.problems.push(`${at}: "from" and "to" are the same span; a span cannot be linked to itself.`)
+    else found.push({ from: r.from, to: r.to, type: r.type, where: at })
+  })
+  return found
 }
 
 /** The format of the first line whose format can be told, or spanmark (whose checks then explain what is wrong). */
@@ -243,7 +292,8 @@ function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'pro
       text: d.text,
       meta: d.meta,
       annotator: d.annotator,
-      spans: keep ? d.spans.map((s, k) => ({ ...s, where: `${where}: span ${k + 1}` })) : [],
+      spans: keep ? d.spans.map((s, k) => ({ ...s, where: `${where}: span ${k + 1}`, fileId: d.spanIds?.[k] })) : [],
+      ...(keep && d.relations && d.relations.length > 0 ? { relations: lineRelations(where, (d.spanIds ?? []).map((id) => ({ id })), d.relations, out) } : {}),
       where
     })
   })

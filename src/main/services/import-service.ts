@@ -7,6 +7,7 @@ import { deriveTitle } from '../../shared/titles'
 import type { Project } from '../store/project'
 import { parseImportFile, type ParseOptions, type ParsedDoc } from './import-parse'
 import { storeRegion } from './regions-service'
+import { relationProblems, storeRelations } from './import-relations'
 
 export interface ImportInput {
   name: string
@@ -60,6 +61,7 @@ export function importFiles(project: Project, inputs: ImportInput[], options: Im
     for (const s of doc.spans) {
       if (!labels.has(s.label)) problems.push(`${s.where}: unknown label "${s.label}" (this project has ${labelList}).`)
     }
+    problems.push(...relationProblems(project, doc))
     if (doc.spans.length > 0 && !(options.annotator ?? doc.annotator)) {
       problems.push(`${doc.where}: the spans need an annotator: pass --annotator NAME or give "annotator" in the line.`)
     }
@@ -101,21 +103,30 @@ export function importFiles(project: Project, inputs: ImportInput[], options: Im
           storeRegion(project, doc.id, { start, end, reason: 'imported', source: 'manual' }, options.actor ?? options.annotator ?? doc.annotator ?? 'import', at)
         }
         const annotator = options.annotator ?? doc.annotator
-        for (const s of doc.spans) {
-          summary.spans++
-          if (!annotator) continue
-          const span = project.spans.insertIfNew({ docId: doc.id, annotator, start: s.start, end: s.end, label: s.label })
-          if (!span) continue
-          summary.newSpans++
-          groupId ??= project.history.openGroup({
+        const openGroup = (layer: string): number =>
+          (groupId ??= project.history.openGroup({
             at,
-            actor: options.actor ?? options.annotator ?? annotator,
+            actor: options.actor ?? options.annotator ?? layer,
             kind: 'import',
             description: `Import ${inputs.map((f) => f.name).join(', ')}`,
             reverts: null
-          })
-          project.history.record(groupId, { spanId: span.id, docId: doc.id, annotator, before: null, after: s })
+          }))
+        // The file's span ids → this project's span ids (a span already there keeps its id), for the links.
+        const ids = new Map<string, number>()
+        for (const s of doc.spans) {
+          summary.spans++
+          if (!annotator) continue
+          const state = { docId: doc.id, annotator, start: s.start, end: s.end, label: s.label }
+          const span = project.spans.insertIfNew(state)
+          if (s.fileId !== undefined) {
+            const id = span?.id ?? project.spans.findIdentical(doc.id, annotator, state)?.id
+            if (id !== undefined) ids.set(JSON.stringify(s.fileId), id)
+          }
+          if (!span) continue
+          summary.newSpans++
+          project.history.record(openGroup(annotator), { spanId: span.id, docId: doc.id, annotator, before: null, after: s })
         }
+        if (annotator) storeRelations(project, doc, annotator, ids, () => openGroup(annotator))
       }
       result.files.push(summary)
       result.newDocuments += summary.newDocuments

@@ -124,5 +124,61 @@ export const MIGRATIONS: readonly string[] = [
     rejected_at TEXT NOT NULL,
     PRIMARY KEY (doc_id, annotator, start, end, label)
   ) WITHOUT ROWID;
+  `,
+  /* 5: links between spans (a meeting's participants, date, place), their history, the roles allowed; entities across documents */ `
+  CREATE TABLE relation_roles (
+    type TEXT PRIMARY KEY CHECK (type GLOB '[a-z]*'),
+    name TEXT NOT NULL,
+    hotkey TEXT NOT NULL,
+    from_labels TEXT NOT NULL,
+    to_labels TEXT NOT NULL,
+    position INTEGER NOT NULL
+  );
+  INSERT INTO relation_roles (type, name, hotkey, from_labels, to_labels, position) VALUES
+    ('participant', 'Participant', 'p', '["MEETING"]', '["PERSON","ORGANISATION"]', 0),
+    ('date', 'Date', 'd', '["MEETING"]', '["DATE"]', 1),
+    ('place', 'Place', 'l', '["MEETING"]', '[]', 2);
+
+  CREATE TABLE relations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    from_span INTEGER NOT NULL,
+    to_span INTEGER NOT NULL,
+    type TEXT NOT NULL REFERENCES relation_roles(type) ON UPDATE CASCADE,
+    CHECK (from_span <> to_span)
+  );
+  CREATE UNIQUE INDEX relations_identity ON relations(doc_id, annotator, from_span, to_span, type);
+  CREATE INDEX relations_from ON relations(from_span);
+  CREATE INDEX relations_to ON relations(to_span);
+
+  CREATE TABLE relation_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    group_id INTEGER NOT NULL REFERENCES change_groups(id),
+    relation_id INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX relation_changes_by_group ON relation_changes(group_id);
+  CREATE TRIGGER relation_changes_append_only_u BEFORE UPDATE ON relation_changes
+    BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER relation_changes_append_only_d BEFORE DELETE ON relation_changes
+    BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+
+  CREATE TABLE entities (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (name, type)
+  );
+  CREATE TABLE span_entities (
+    span_id INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE
+  );
+  CREATE INDEX span_entities_by_entity ON span_entities(entity_id);
   `
 ]

@@ -3,9 +3,11 @@ import { DEFAULT_LABELS } from '../../shared/labels'
 import { assertProjectFileHealthy } from './backups-health'
 import { openDatabase, type Db, type OpenOptions } from './database'
 import { DocumentsRepo } from './documents-repo'
+import { EntitiesRepo } from './entities-repo'
 import { HistoryRepo } from './history-repo'
 import { LabelsRepo } from './labels-repo'
 import { RegionsRepo, RejectionsRepo } from './regions-repo'
+import { RelationsRepo } from './relations-repo'
 import { ReviewRepo } from './review-repo'
 import { SettingsRepo } from './settings-repo'
 import { SpansRepo } from './spans-repo'
@@ -20,6 +22,8 @@ export class Project {
   readonly review: ReviewRepo
   readonly regions: RegionsRepo
   readonly rejections: RejectionsRepo
+  readonly relations: RelationsRepo
+  readonly entities: EntitiesRepo
 
   private constructor(
     readonly db: Db,
@@ -33,6 +37,8 @@ export class Project {
     this.review = new ReviewRepo(db)
     this.regions = new RegionsRepo(db)
     this.rejections = new RejectionsRepo(db)
+    this.relations = new RelationsRepo(db)
+    this.entities = new EntitiesRepo(db)
   }
 
   /** Opens or creates a project file; a new project gets the default label set. Throws DamagedProjectError for a damaged file. */

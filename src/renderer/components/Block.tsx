@@ -6,6 +6,8 @@ import { bidiText } from './BidiText'
 
 export interface LabelStyles {
   byKey: ReadonlyMap<string, LabelDef>
+  /** Span id → the entity it is linked to (src/renderer/state/entities.ts): marks carry data-entity. */
+  entityOf?: ReadonlyMap<number, { entityId: number; name: string }>
 }
 
 interface BlockProps {
@@ -60,7 +62,8 @@ function renderMark(text: string, node: MarkNode, selectedId: number | null, lab
       data-decision={node.span.decision}
       data-candidate={node.span.candidate}
       data-pending={node.span.pending ? 'true' : undefined}
-      title={(label ? `${label.name} (${label.key})` : node.span.label) + (node.span.note ? ` — ${node.span.note}` : '')}
+      data-entity={labels.entityOf?.get(node.span.id)?.entityId}
+      title={(label ? `${label.name} (${label.key})` : node.span.label) + (node.span.note ? ` — ${node.span.note}` : '') + entityNote(labels, node.span.id)}
       style={style}
     >
       {renderRange(text, node.children, node.start, node.end, selectedId, labels)}
@@ -102,4 +105,10 @@ function renderOverlay(text: string, node: MarkNode, selectedId: number | null, 
       {children}
     </span>
   )
+}
+
+/** " → Sam Altman" for a span linked to an entity (the mark's tooltip). */
+function entityNote(labels: LabelStyles, spanId: number): string {
+  const linked = labels.entityOf?.get(spanId)
+  return linked ? ` → ${linked.name}` : ''
 }

@@ -51,6 +51,14 @@ export function ExportDialog() {
           Exported {phase.result.documents} document(s) and {phase.result.spans} span(s) to {phase.result.fileName}.
         </p>
       )}
+      {phase.kind === 'done' && phase.result.entities && (
+        <p>
+          The spans’ <code>entity_id</code> refer to the project’s {phase.result.entities.count} entities:{' '}
+          <button type="button" onClick={() => phase.result.entities && downloadText(phase.result.entities.fileName, phase.result.entities.content)}>
+            Download {phase.result.entities.fileName}
+          </button>
+        </p>
+      )}
       {phase.kind === 'done' && phase.result.notes.length > 0 && (
         <ul className="summary-lines" aria-label="What this format could not hold">
           {phase.result.notes.map((n, i) => (

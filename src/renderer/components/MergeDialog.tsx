@@ -55,11 +55,20 @@ export function MergeDialog() {
                 .join(', ')})`}
             ; {phase.result.historyGroupsAdded} history entries.
             {phase.result.regionsAdded > 0 && ` ${phase.result.regionsAdded} region(s) marked as not article text.`}
+            {phase.result.entitiesAdded + phase.result.entityLinksAdded > 0 &&
+              ` ${phase.result.entitiesAdded} entit${phase.result.entitiesAdded === 1 ? 'y' : 'ies'} and ${phase.result.entityLinksAdded} mention link(s) added.`}
           </p>
           {phase.result.conflicts.length > 0 && (
             <ul className="error">
               {phase.result.conflicts.map((c) => (
                 <li key={c}>Not merged: {c}</li>
+              ))}
+            </ul>
+          )}
+          {phase.result.entityConflicts.length > 0 && (
+            <ul className="error" aria-label="Entity conflicts">
+              {phase.result.entityConflicts.map((c) => (
+                <li key={c}>Entity conflict: {c}</li>
               ))}
             </ul>
           )}

@@ -1,9 +1,13 @@
 import type { Pane } from '../state/app-store'
 import { useApp } from '../state/context'
 import { useOverlayStore } from '../state/use-overlays'
+import { relationsOf } from '../state/relations'
+import { useApi, useAppStore } from '../state/context'
+import { RelationsPanel } from './RelationsPanel'
 import { paneLayer, slotKey } from '../state/slots'
 import type { LabelStyles } from './Block'
 import { DocText } from './DocText'
+import { useEntityLabels } from './EntitiesPanel'
 import { PaneHeader } from './PaneHeader'
 import { ReviewPane } from './review/ReviewPane'
 import { showBidiControls } from '../text/bidi'
@@ -25,6 +29,8 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
   const setActivePane = useApp((s) => s.setActivePane)
   const selectSpan = useApp((s) => s.selectSpan)
   const overlays = useOverlayStore()
+  const relations = relationsOf(useAppStore(), useApi())
+  const entityLabels = useEntityLabels(labels, pane.docId)
   const reveal = useApp((s) => (s.activePane === index && s.reveal?.docId === pane.docId ? s.reveal : null))
 
   return (
@@ -36,6 +42,9 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
       onFocus={() => setActivePane(index)}
     >
       <PaneHeader pane={pane} index={index} />
+      {!pane.review && slot?.state === 'ready' && layer === annotator && (
+        <RelationsPanel docId={pane.docId} loaded={slot.loaded} selectedId={selectedId} relations={relations} />
+      )}
       {pane.review ? (
         <ReviewPane docId={pane.docId} annotators={pane.review} labels={labels} active={active} />
       ) : slot?.state === 'ready' ? (
@@ -44,10 +53,14 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
           layer={layer}
           readOnly={layer !== annotator}
           selectedId={selectedId}
-          labels={labels}
+          labels={entityLabels}
           reveal={reveal}
           overlays={overlays}
-          onSpanClick={(spanId) => selectSpan(spanId === null ? null : { docId: pane.docId, spanId })}
+          onSpanClick={(spanId) => {
+            // Link mode (a role key pressed on a selected meeting) takes the next click on a span.
+            if (layer === annotator && relations.getState().clickSpan(pane.docId, spanId)) return
+            selectSpan(spanId === null ? null : { docId: pane.docId, spanId })
+          }}
         />
       ) : slot?.state === 'error' ? (
         <p className="pane-message error" role="alert">

@@ -4,6 +4,7 @@ import { REJECTED, REVIEW_STATUSES, REVIEW_STATUS_NAMES, type ReviewStatus } fro
 import { useApp } from '../state/context'
 import { showBidiControls } from '../text/bidi'
 import { SearchPanel, useSearching } from './SearchPanel'
+import { EntitiesPanel } from './EntitiesPanel'
 
 const ROW_HEIGHT = 76
 
@@ -29,6 +30,7 @@ export function Sidebar() {
   return (
     <nav className={searching ? 'sidebar searching' : 'sidebar'} aria-label="Documents">
       <SearchPanel />
+      <EntitiesPanel />
       <h2 className="sidebar-heading">
         Documents <span className="muted">({documents.length})</span>
       </h2>

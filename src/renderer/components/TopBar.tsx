@@ -17,7 +17,7 @@ export function TopBar() {
     return () => window.removeEventListener('mousedown', close)
   }, [menuOpen])
 
-  const choose = (dialog: 'import' | 'export' | 'merge' | 'dataset' | 'restore'): void => {
+  const choose = (dialog: 'import' | 'export' | 'merge' | 'dataset' | 'restore' | 'meetings'): void => {
     setMenuOpen(false)
     setDialog(dialog)
   }
@@ -58,6 +58,9 @@ export function TopBar() {
             <button type="button" role="menuitem" onClick={() => choose('merge')}>
               Merge project…
             </button>
+            <button type="button" role="menuitem" onClick={() => choose('meetings')}>
+              Export meetings…
+            </button>
             <button type="button" role="menuitem" onClick={() => choose('dataset')}>
               Build dataset…
             </button>
@@ -69,6 +72,9 @@ export function TopBar() {
       </div>
       <button type="button" className="menu-button" onClick={() => setDialog('agreement')}>
         Agreement
+      </button>
+      <button type="button" className="menu-button" onClick={() => setDialog('meetings')}>
+        Meetings
       </button>
       <span className="spacer" />
       <span className="annotator">

@@ -1,7 +1,9 @@
 import type { AppStore } from './app-store'
 import { applyLabel } from './label-actions'
+import { entityKey } from './entities'
 import { openOccurrences } from './occurrences'
 import { overlayKey } from './overlays'
+import { relationKey } from './relations'
 
 /** Inputs where a key types or picks something; a checkbox or radio button takes no digits, so hotkeys still work there. */
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'])
@@ -41,6 +43,16 @@ export function createShortcutHandler(store: AppStore): (e: KeyboardEvent) => vo
     if (mod || e.altKey) return
     // Suggestions (Enter accepts, Shift+Enter accepts all of the label, x rejects) and Shift+I (not article text).
     if (overlayKey(store, e)) {
+      e.preventDefault()
+      return
+    }
+    // Links: p / d / l (the roles' hotkeys) on a selected meeting start link mode; Escape leaves it.
+    if (!e.shiftKey && relationKey(store, e)) {
+      e.preventDefault()
+      return
+    }
+    // Entities: e on a selected span opens the type-ahead that links it to an entity.
+    if (entityKey(store, e)) {
       e.preventDefault()
       return
     }

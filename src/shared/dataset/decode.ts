@@ -24,11 +24,15 @@ const spanmarkLine = z.looseObject({
 })
 
 const triple = z.tuple([offset, offset, z.string().min(1)])
+const entityId = z.union([z.int(), z.string().min(1).max(200)])
 const doccanoLine = z.looseObject({
   id: z.union([z.string().min(1), z.int()], 'id must be a string or an integer'),
   text: z.string(),
   label: z.array(triple).optional(),
-  labels: z.array(triple).optional()
+  labels: z.array(triple).optional(),
+  /** doccano's relation extraction projects: spans as entities with ids, and links between them. */
+  entities: z.array(z.looseObject({ id: entityId, label: z.string().min(1), start_offset: offset, end_offset: offset })).optional(),
+  relations: z.array(z.looseObject({ from_id: entityId, to_id: entityId, type: z.string().min(1) })).optional()
 })
 
 const prodigyLine = z.looseObject({
@@ -94,13 +98,15 @@ export function decodeSpanmark(value: unknown): DecodeResult {
 export function decodeDoccano(value: unknown, offsets: OffsetUnit = 'utf16'): DecodeResult {
   const parsed = doccanoLine.safeParse(value)
   if (!parsed.success) return fail(parsed.error)
-  const { id, text, label, labels, ...rest } = parsed.data
+  const { id, text, label, labels, entities, relations, ...rest } = parsed.data
   const map = OffsetMap.of(text)
-  const triples = label ?? labels ?? []
+  const triples = label ?? labels ?? (entities ?? []).map((e) => [e.start_offset, e.end_offset, e.label] as [number, number, string])
+  // Relation lines: the entities' ids, parallel to the spans (a span with a problem fails the whole line).
+  const linked = entities && !label && !labels ? { spanIds: entities.map((e) => e.id), relations: (relations ?? []).map((r) => ({ from: r.from_id, to: r.to_id, type: r.type })) } : {}
   if (offsets === 'codepoint') {
     const spans = triples.map(([start, end, l]) => ({ start, end, label: l }))
     const problems = checkSpans(text, map, spans)
-    return problems.length > 0 ? { ok: false, problems } : { ok: true, doc: { id: String(id), text, meta: rest, spans } }
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, doc: { id: String(id), text, meta: rest, spans, ...linked } }
   }
   const problems: string[] = []
   const spans: DatasetSpan[] = []
@@ -113,7 +119,7 @@ export function decodeDoccano(value: unknown, offsets: OffsetUnit = 'utf16'): De
     } else spans.push({ start: map.toCodePoint(start), end: map.toCodePoint(end), label: l })
   })
   if (problems.length > 0) return { ok: false, problems }
-  return { ok: true, doc: { id: String(id), text, meta: rest, spans } }
+  return { ok: true, doc: { id: String(id), text, meta: rest, spans, ...linked } }
 }
 
 /**

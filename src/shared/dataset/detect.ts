@@ -8,7 +8,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Tells the import formats apart by the keys of one parsed line (the first):
  * - prodigy: "tokens" is an array, or "_input_hash"/"_task_hash" is present, or "spans" without "id";
- * - doccano: "label" (or "labels") is an array whose items are arrays ([start,end,"LABEL"]);
+ * - doccano: "label" (or "labels") is an array whose items are arrays ([start,end,"LABEL"]), or
+ *   "entities" an array of {"start_offset",…} objects (a relation extraction project);
  * - spanmark: "id" and "text", with "spans" an array or absent.
  * null when none fits (not an object, no "text", or e.g. doccano's classification labels).
  */
@@ -17,6 +18,8 @@ export function detectFormat(value: unknown): ImportFormat | null {
   if (Array.isArray(value.tokens) || '_input_hash' in value || '_task_hash' in value) return 'prodigy'
   const label = value.label ?? value.labels
   if (Array.isArray(label)) return label.every((l) => Array.isArray(l)) ? 'doccano' : null
+  // doccano's relation extraction export: "entities" [{"id","label","start_offset","end_offset"}] (and "relations").
+  if (Array.isArray(value.entities) && value.entities.every((e) => isRecord(e) && 'start_offset' in e)) return 'doccano'
   if ('spans' in value && !Array.isArray(value.spans)) return null
   if ('id' in value) return 'spanmark'
   return 'spans' in value ? 'prodigy' : null

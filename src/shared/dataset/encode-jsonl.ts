@@ -26,6 +26,23 @@ export function encodeDoccanoLine(doc: Pick<DatasetDoc, 'id' | 'text'>, spans: r
   return JSON.stringify({ id: doc.id, text: doc.text, label })
 }
 
+/**
+ * doccano's relation extraction line, for a document with links:
+ * {"id","text","entities":[{"id","label","start_offset","end_offset"}],"relations":[{"id","from_id","to_id","type"}]}.
+ * Entity ids are the span ids; offsets in UTF-16 code units or code points.
+ */
+export function encodeDoccanoRelationLine(
+  doc: Pick<DatasetDoc, 'id' | 'text'>,
+  spans: readonly (DatasetSpan & { id: number })[],
+  relations: readonly { id: number; from: number; to: number; type: string }[],
+  offsets: OffsetUnit = 'utf16'
+): string {
+  const map = OffsetMap.of(doc.text)
+  const at = (cp: number): number => (offsets === 'utf16' ? map.toUtf16(cp) : cp)
+  const entities = [...spans].sort(compareSpans).map((s) => ({ id: s.id, label: s.label, start_offset: at(s.start), end_offset: at(s.end) }))
+  return JSON.stringify({ id: doc.id, text: doc.text, entities, relations: relations.map((r) => ({ id: r.id, from_id: r.from, to_id: r.to, type: r.type })) })
+}
+
 /** Prodigy's _input_hash: MurmurHash3 x86_32 (seed 0, signed) of the text's UTF-8. */
 export function prodigyInputHash(text: string): number {
   return murmurhash3_32(text)

@@ -83,7 +83,7 @@ export { LossLedger, formatLossReport, type LedgerOptions, type LossReport } fro
 export { assertSpansInText, prepareDocument, tokensFor, type PreparedDocument, type PreparedSpan } from './prepare'
 export { bioToRanges, bioToSpans, classLabelNames, rangesToBio, validateBio, type TokenRange } from './bio'
 export { murmurhash3_32, utf8Bytes } from './murmur'
-export { encodeDoccanoLine, encodeHfLine, encodeProdigyLine, encodeSpanmarkLine, prodigyInputHash, prodigyTaskHash, prodigyTokens, type ProdigyToken } from './encode-jsonl'
+export { encodeDoccanoLine, encodeDoccanoRelationLine, encodeHfLine, encodeProdigyLine, encodeSpanmarkLine, prodigyInputHash, prodigyTaskHash, prodigyTokens, type ProdigyToken } from './encode-jsonl'
 export { KLUE_PREAMBLE, decodeKlue, encodeKlueBlock, klueInline, klueSentenceId, type KlueSentence } from './klue'
 export { decodeDoccano, decodeProdigy, decodeSpanmark, type DecodeResult } from './decode'
 export { decodeJsonl, decodeRecord, detectFormat, type DecodeOptions, type DecodedJsonl, type JsonlProblem } from './detect'

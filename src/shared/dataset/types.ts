@@ -81,6 +81,9 @@ export interface DecodedDocument {
   status?: ReviewStatus | undefined
   /** prodigy lines only: "accept", "reject" or "ignore" when present. The importer decides what to skip. */
   answer?: string | undefined
+  /** doccano relation lines only: each span's entity "id" in the file (parallel to spans), and the links between them. */
+  spanIds?: (number | string)[] | undefined
+  relations?: { from: number | string; to: number | string; type: string }[] | undefined
 }
 
 /** Outcome of one input span in an export; every input span gets exactly one. */

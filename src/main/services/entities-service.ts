@@ -1,0 +1,209 @@
+import { ApiError } from '../../shared/errors'
+import { kwic } from '../../shared/korean/occurrences'
+import type { Entity, MentionRow } from '../store/entities-repo'
+import type { Project } from '../store/project'
+import { now } from './change-log'
+import { TextCache } from './text-cache'
+
+export interface EntitySummary extends Entity {
+  /** Live spans linked to it, every layer. */
+  mentions: number
+  /** The documents it is mentioned in, by id, with how many mentions each. */
+  documents: { docId: string; title: string; mentions: number }[]
+  /** The texts it is mentioned by, most frequent first (at most 10): what the type-ahead also matches. */
+  aliases: string[]
+}
+
+export interface EntityMention {
+  docId: string
+  title: string
+  spanId: number
+  annotator: string
+  start: number
+  end: number
+  label: string
+  text: string
+  left: string
+  right: string
+}
+
+export interface SpanEntityLink {
+  spanId: number
+  entityId: number
+  name: string
+  type: string
+}
+
+export const MAX_ENTITY_NAME = 200
+
+/**
+ * Entities across documents: a project-wide "Sam Altman" that spans in many
+ * articles refer to. Links are per span (a span links to at most one entity),
+ * and only the span's own annotator links it. Links are not part of undo:
+ * unlinking is the way back. Mentions are always read from live spans, so a
+ * deleted span stops being a mention and comes back with its link on undo.
+ */
+export class EntitiesService {
+  private readonly texts: TextCache
+
+  constructor(private readonly project: Project) {
+    this.texts = new TextCache(project, 16)
+  }
+
+  list(o: { type?: string | undefined; query?: string | undefined } = {}): EntitySummary[] {
+    const q = o.query?.trim().toLocaleLowerCase() ?? ''
+    const byEntity = groupBy(this.project.entities.allMentions(), (m) => m.entityId)
+    const aliases = groupBy(this.project.entities.aliases(), (a) => a.entityId)
+    const titles = new Map<string, string>()
+    const title = (docId: string): string => {
+      let t = titles.get(docId)
+      if (t === undefined) titles.set(docId, (t = this.project.documents.get(docId)?.title ?? docId))
+      return t
+    }
+    return this.project.entities
+      .all()
+      .filter((e) => (o.type === undefined || e.type === o.type) && (q === '' || e.name.toLocaleLowerCase().includes(q)))
+      .map((e) => {
+        const mentions = byEntity.get(e.id) ?? []
+        const docs = groupBy(mentions, (m) => m.docId)
+        return {
+          ...e,
+          mentions: mentions.length,
+          documents: [...docs].map(([docId, ms]) => ({ docId, title: title(docId), mentions: ms.length })),
+          aliases: (aliases.get(e.id) ?? []).slice(0, 10).map((a) => a.text)
+        }
+      })
+  }
+
+  get(id: number): Entity & { mentions: EntityMention[] } {
+    const entity = this.require(id)
+    const mentions = this.project.entities.mentions(id).map((m) => this.mention(m))
+    return { ...entity, mentions }
+  }
+
+  /** The live linked spans of one document (every layer), with their entity's name. */
+  ofDocument(docId: string): SpanEntityLink[] {
+    const names = new Map(this.project.entities.all().map((e) => [e.id, e]))
+    return this.project.entities.ofDocument(docId).flatMap((m) => {
+      const e = names.get(m.entityId)
+      return e ? [{ spanId: m.spanId, entityId: e.id, name: e.name, type: e.type }] : []
+    })
+  }
+
+  /** Creates an entity, or returns the one with the same name and type. */
+  create(a: { annotator: string; name: string; type: string }): { entity: Entity; created: boolean; description: string } {
+    const name = cleanName(a.name)
+    if (!this.project.labels.list().some((l) => l.key === a.type)) {
+      throw new ApiError('invalid_args', `There is no label "${a.type}" in this project; an entity's type is a label key such as PERSON.`)
+    }
+    return this.project.write(() => {
+      const existing = this.project.entities.find(name, a.type)
+      if (existing) return { entity: existing, created: false, description: `Entity ${name} (${a.type}) already exists` }
+      const entity = this.project.entities.insert({ name, type: a.type, createdBy: a.annotator, createdAt: now() })
+      return { entity, created: true, description: `Created entity ${name} (${a.type})` }
+    })
+  }
+
+  /** Links spans of the caller's layer to an entity; a span already linked elsewhere moves. */
+  link(a: { annotator: string; entityId: number; spanIds: number[] }): { entity: Entity; links: SpanEntityLink[]; description: string } {
+    return this.project.write(() => {
+      const entity = this.require(a.entityId)
+      const links: SpanEntityLink[] = []
+      let moved = 0
+      for (const spanId of new Set(a.spanIds)) {
+        const span = this.project.spans.get(spanId)
+        if (!span) throw new ApiError('not_found', `There is no span ${spanId}; it may have been deleted. Reload the document and try again.`)
+        if (span.annotator !== a.annotator) {
+          throw new ApiError('rejected', `Span ${spanId} belongs to ${span.annotator}'s layer; you can only link spans of your own layer (${a.annotator}).`)
+        }
+        if (span.label !== entity.type) {
+          throw new ApiError(
+            'invalid_args',
+            `Span ${spanId} in ${span.docId} is labelled ${span.label}; it cannot refer to ${entity.name}, an entity of type ${entity.type}.`
+          )
+        }
+        const before = this.project.entities.entityOf(spanId)
+        if (before !== undefined && before !== entity.id) moved++
+        this.project.entities.link(spanId, entity.id)
+        links.push({ spanId, entityId: entity.id, name: entity.name, type: entity.type })
+      }
+      const n = links.length
+      const what = `Linked ${n === 1 ? '1 mention' : `${n} mentions`} to ${entity.name}`
+      return { entity, links, description: moved > 0 ? `${what} (${moved} moved from another entity)` : what }
+    })
+  }
+
+  unlink(a: { annotator: string; spanId: number }): { spanId: number; description: string } {
+    return this.project.write(() => {
+      const span = this.project.spans.get(a.spanId)
+      if (span && span.annotator !== a.annotator) {
+        throw new ApiError('rejected', `Span ${a.spanId} belongs to ${span.annotator}'s layer; you can only unlink spans of your own layer.`)
+      }
+      const entityId = this.project.entities.entityOf(a.spanId)
+      if (entityId === undefined) throw new ApiError('not_found', `Span ${a.spanId} is not linked to an entity.`)
+      this.project.entities.unlink(a.spanId)
+      const name = this.project.entities.get(entityId)?.name ?? `entity ${entityId}`
+      return { spanId: a.spanId, description: `Unlinked a mention from ${name}` }
+    })
+  }
+
+  rename(a: { annotator: string; id: number; name: string }): { entity: Entity; description: string } {
+    const name = cleanName(a.name)
+    return this.project.write(() => {
+      const entity = this.require(a.id)
+      const clash = this.project.entities.find(name, entity.type)
+      if (clash && clash.id !== entity.id) {
+        throw new ApiError('conflict', `There is already an entity ${name} (${entity.type}); merge ${entity.name} into it instead of renaming.`)
+      }
+      this.project.entities.rename(entity.id, name)
+      return { entity: { ...entity, name }, description: `Renamed entity ${entity.name} to ${name}` }
+    })
+  }
+
+  /** Moves every mention of `from` to `into` and deletes `from`. */
+  merge(a: { annotator: string; into: number; from: number }): { entity: Entity; moved: number; description: string } {
+    if (a.into === a.from) throw new ApiError('invalid_args', 'An entity cannot be merged into itself; pick two different entities.')
+    return this.project.write(() => {
+      const into = this.require(a.into)
+      const from = this.require(a.from)
+      if (into.type !== from.type) {
+        throw new ApiError('invalid_args', `${from.name} is a ${from.type} and ${into.name} a ${into.type}; only entities of the same type can be merged.`)
+      }
+      const moved = this.project.entities.moveLinks(from.id, into.id)
+      this.project.entities.delete(from.id)
+      return { entity: into, moved, description: `Merged ${from.name} into ${into.name} (${moved} link(s) moved)` }
+    })
+  }
+
+  private mention(m: MentionRow): EntityMention {
+    const doc = this.texts.get(m.docId)
+    const title = this.project.documents.get(m.docId)?.title ?? m.docId
+    if (!doc) return { ...m, title, text: '', left: '', right: '' }
+    const k = kwic(doc.text, doc.map.toUtf16(m.start), doc.map.toUtf16(m.end))
+    return { docId: m.docId, title, spanId: m.spanId, annotator: m.annotator, start: m.start, end: m.end, label: m.label, text: k.match, left: k.left, right: k.right }
+  }
+
+  private require(id: number): Entity {
+    const e = this.project.entities.get(id)
+    if (!e) throw new ApiError('not_found', `There is no entity ${id}; it may have been merged or deleted. Reload the Entities panel.`)
+    return e
+  }
+}
+
+function cleanName(raw: string): string {
+  const name = raw.replace(/\s+/g, ' ').trim()
+  if (name === '') throw new ApiError('invalid_args', "An entity's name is empty; type a name such as Sam Altman.")
+  if ([...name].length > MAX_ENTITY_NAME) throw new ApiError('invalid_args', `An entity's name is longer than ${MAX_ENTITY_NAME} characters; shorten it.`)
+  return name
+}
+
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>()
+  for (const it of items) {
+    const k = key(it)
+    const list = out.get(k)
+    if (list) list.push(it)
+    else out.set(k, [it])
+  }
+  return out
+}
