@@ -39,6 +39,9 @@ export type EntitiesStore = StoreApi<EntitiesState & EntitiesActions>
 
 const stores = new WeakMap<AppStore, EntitiesStore>()
 
+/** How long a refetch waits after the last committed change (see the overlays store). */
+const AFTER_CHANGES_MS = 300
+
 /** This window's entities store, created (and subscribed to the app store) on first use. */
 export function entitiesOf(app: AppStore, api: SpanmarkApi): EntitiesStore {
   let store = stores.get(app)
@@ -140,13 +143,21 @@ function createEntitiesStore(app: AppStore, api: SpanmarkApi): EntitiesStore {
     const { panes, annotator, docs } = app.getState()
     return panes.map((p) => `${p.docId}:${docs[slotKey(p.docId, paneLayer(p, annotator))]?.state ?? ''}`).join(',')
   }
+  // Refetches wait for a pause after committed changes, restarted by each one, so a burst of
+  // labelling is not slowed by these requests (they share the server and the browser's connections).
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const schedule = (delay: number): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void store.getState().refresh(), delay)
+  }
   let lastOpen = openKey()
   app.subscribe((s, prev) => {
     const open = openKey()
-    if (open !== lastOpen || s.reviewVersion !== prev.reviewVersion || s.documents !== prev.documents) {
+    if (open !== lastOpen) {
       lastOpen = open
-      void store.getState().refresh()
-    }
+      // Not while a document is still loading: its text and spans come first (they paint it).
+      if (!open.includes(':loading')) schedule(0)
+    } else if (s.reviewVersion !== prev.reviewVersion || s.documents !== prev.documents) schedule(AFTER_CHANGES_MS)
   })
   void store.getState().refresh()
   return store

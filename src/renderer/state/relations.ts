@@ -36,6 +36,9 @@ export type RelationsStore = StoreApi<RelationsState & RelationsActions>
 
 const stores = new WeakMap<AppStore, RelationsStore>()
 
+/** How long a refetch waits after the last committed change (see the overlays store). */
+const AFTER_CHANGES_MS = 300
+
 /** This window's relations store, created (and subscribed to the app store) on first use. */
 export function relationsOf(app: AppStore, api: SpanmarkApi): RelationsStore {
   let store = stores.get(app)
@@ -123,15 +126,17 @@ function createRelationsStore(app: AppStore, api: SpanmarkApi): RelationsStore {
         status('error', 'Links stay inside one document: click a span in the same pane.')
         return true
       }
+      // A link made here is shown at once; changes from elsewhere arrive with the scheduled refetch.
       void app
         .getState()
         .mutate((annotator) => api.createRelation({ annotator, docId, from: linking.from, to: spanId, type: linking.role.type }))
+        .then((r) => (r ? get().refresh() : undefined))
       return true
     },
 
     async remove(relationId) {
       set({ hover: null })
-      await app.getState().mutate((annotator) => api.deleteRelation({ annotator, relationId }))
+      if (await app.getState().mutate((annotator) => api.deleteRelation({ annotator, relationId }))) await get().refresh()
     },
 
     setHover(hover) {
@@ -144,13 +149,21 @@ function createRelationsStore(app: AppStore, api: SpanmarkApi): RelationsStore {
     const { panes, annotator, docs } = app.getState()
     return `${annotator}|${panes.map((p) => `${p.docId}:${docs[slotKey(p.docId, paneLayer(p, annotator))]?.state ?? ''}`).join(',')}`
   }
+  // Refetches wait for a pause after committed changes, restarted by each one, so a burst of
+  // labelling is not slowed by these requests (they share the server and the browser's connections).
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const schedule = (delay: number): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void store.getState().refresh(), delay)
+  }
   let lastOpen = openKey()
   app.subscribe((s, prev) => {
     const open = openKey()
-    if (open !== lastOpen || s.reviewVersion !== prev.reviewVersion || s.documents !== prev.documents) {
+    if (open !== lastOpen) {
       lastOpen = open
-      void store.getState().refresh()
-    }
+      // Not while a document is still loading: its text and spans come first (they paint it).
+      if (!open.includes(':loading')) schedule(0)
+    } else if (s.reviewVersion !== prev.reviewVersion || s.documents !== prev.documents) schedule(AFTER_CHANGES_MS)
     if (s.selected?.spanId !== prev.selected?.spanId && store.getState().hover) store.getState().setHover(null)
     // The span a link was waiting to start from is no longer selected (deleted, undone, deselected): stop waiting.
     const linking = store.getState().linking
