@@ -14,6 +14,11 @@ const pair = z.object({
   exact_matches: z.number(),
   overlap_matches: z.number()
 })
+const linkScores = {
+  exact_f1: score,
+  links: counts,
+  pairs: z.array(z.object({ a: z.string(), b: z.string(), exact_f1: score, links_a: z.number(), links_b: z.number(), matched: z.number() }))
+}
 const matrix = z.record(z.string(), z.record(z.string(), z.number()))
 
 export const agreementReportSchema: z.ZodType<AgreementReport> = z.object({
@@ -22,5 +27,6 @@ export const agreementReportSchema: z.ZodType<AgreementReport> = z.object({
   overall: z.object({ ...scores, spans: counts, documents: z.number(), characters: z.number(), non_whitespace: z.number() }),
   labels: z.record(z.string(), z.object({ ...scores, spans: counts, pairs: z.array(pair) })),
   confusion: z.object({ labels: z.array(z.string()), counts: matrix, pairs: z.array(z.object({ a: z.string(), b: z.string(), counts: matrix })) }),
-  documents: z.array(z.object({ ...scores, id: z.string(), characters: z.number(), spans: counts }))
+  documents: z.array(z.object({ ...scores, id: z.string(), characters: z.number(), spans: counts })),
+  relations: z.object({ ...linkScores, roles: z.record(z.string(), z.object(linkScores)) }).optional()
 })

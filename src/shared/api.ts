@@ -94,12 +94,23 @@ const candidateSchema = spanStateSchema.extend({
   decision: z.enum(['accepted', 'rejected']).nullable()
 })
 
+const linkCandidateSchema = z.object({
+  key: z.string(),
+  from: spanStateSchema,
+  to: spanStateSchema,
+  type: relationType,
+  annotators: z.array(z.string()),
+  kind: z.enum(['agreed', 'conflict', 'only_some']),
+  decision: z.enum(['accepted']).nullable()
+})
+
 const reviewViewSchema = z.object({
   docId,
   annotators: z.array(z.string()),
   status: reviewStatusSchema,
   candidates: z.array(candidateSchema),
-  gold: z.array(spanSchema.extend({ sources: z.array(z.string()), acceptedBy: z.string().nullable() }))
+  gold: z.array(spanSchema.extend({ sources: z.array(z.string()), acceptedBy: z.string().nullable() })),
+  links: z.array(linkCandidateSchema)
 })
 
 const mergeResultSchema = z.object({
@@ -112,6 +123,8 @@ const mergeResultSchema = z.object({
   historyGroupsAdded: z.int(),
   /** Regions marked as not article text, copied onto merged documents (merged with regions already there). */
   regionsAdded: z.int(),
+  /** Links between merged spans (meeting → participant, date, place) this project did not have. */
+  relationsAdded: z.int(),
   /** Entities matched by name and type; links of merged spans; spans linked to different entities here and there (ours kept). */
   entitiesAdded: z.int(),
   entityLinksAdded: z.int(),
@@ -303,6 +316,11 @@ export const apiContract = {
   },
   rejectCandidate: { args: z.object({ reviewer: personName, ...spanArgs }).strict(), result: mutationResultSchema },
   acceptAgreed: { args: z.object({ reviewer: personName, docId, annotators: reviewAnnotators }).strict(), result: mutationResultSchema },
+  /** A link candidate into gold, between the gold spans of its ends (refused until both are in gold). */
+  acceptLink: {
+    args: z.object({ reviewer: personName, docId, from: spanStateSchema, to: spanStateSchema, type: relationType }).strict(),
+    result: mutationResultSchema
+  },
   setReviewStatus: {
     args: z.object({ reviewer: personName, docId, status: reviewStatusSchema }).strict(),
     result: z.object({ status: reviewStatusSchema, description: z.string() })
@@ -362,6 +380,7 @@ export type ExportResult = z.output<typeof exportResultSchema>
 export type ImportFile = z.output<typeof importFileSchema>
 export type ReviewView = z.output<typeof reviewViewSchema>
 export type ReviewCandidate = z.output<typeof candidateSchema>
+export type ReviewLink = z.output<typeof linkCandidateSchema>
 export type MergeResult = z.output<typeof mergeResultSchema>
 export type BackupSummary = z.output<typeof backupSummarySchema>
 export type BackupList = z.output<typeof backupListSchema>

@@ -48,7 +48,13 @@ export function importCommand(
   io: Output
 ): void {
   if (o.files.length === 0) throw new CliError('Name at least one .txt or .jsonl file to import.', 2)
-  const inputs = o.files.map((f) => {
+  // OUT.jsonl's entities (OUT.entities.jsonl, written beside it by export) come along when they are there.
+  const beside = o.files
+    .filter((f) => /\.jsonl$/i.test(f) && !/\.entities\.jsonl$/i.test(f))
+    .map((f) => entitiesPathFor(f))
+    .filter((e) => existsSync(e) && !o.files.some((f) => resolve(f) === resolve(e)))
+  for (const e of beside) io.out(`Reading entities from ${e} (beside the file it belongs to).`)
+  const inputs = [...o.files, ...beside].map((f) => {
     try {
       // Refuse an oversized file before reading it whole into memory.
       const size = statSync(f).size

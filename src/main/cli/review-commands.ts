@@ -38,6 +38,7 @@ export function mergeCommand(o: { project: string; from: string }, io: Output): 
     const layers = Object.entries(r.spansByLayer).map(([a, n]) => `${a} ${n}`)
     io.out(`  spans: ${r.spansAdded} added${layers.length ? ` (${layers.join(', ')})` : ''}; history: ${r.historyGroupsAdded} change group(s) added`)
     if (r.regionsAdded) io.out(`  regions marked as not article text: ${r.regionsAdded} added`)
+    if (r.relationsAdded) io.out(`  links between spans (meeting participants, dates, places): ${r.relationsAdded} added`)
     if (r.entitiesAdded + r.entityLinksAdded) io.out(`  entities: ${r.entitiesAdded} added, ${r.entityLinksAdded} mention link(s) added`)
     for (const c of r.entityConflicts) io.err(`  entity conflict: ${c}`)
     if (r.labelsAdded.length) io.out(`  labels added: ${r.labelsAdded.join(', ')}`)

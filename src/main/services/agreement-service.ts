@@ -7,6 +7,7 @@ export function projectAgreement(project: Project, annotators: string[], docId?:
   const wanted = new Set(annotators)
   const documents: AgreementDocument[] = docId === undefined ? allDocuments(project, annotators) : [oneDocument(project, docId, wanted)]
   try {
+    addLinks(project, documents, wanted)
     return computeAgreement({ annotators, labels: project.labels.list().map((l) => l.key), documents })
   } catch (err) {
     if (err instanceof RangeError) throw new ApiError('invalid_args', err.message)
@@ -38,4 +39,14 @@ function allDocuments(project: Project, annotators: readonly string[]): Agreemen
     if (doc) doc.layers[annotator] = spans
   }
   return documents
+}
+
+/** The wanted annotators' links, their ends as (start, end, label); documents without links get no `links`. */
+function addLinks(project: Project, documents: AgreementDocument[], wanted: ReadonlySet<string>): void {
+  const byId = new Map(documents.map((d) => [d.id, d]))
+  for (const l of project.relations.iterateEnds()) {
+    const doc = byId.get(l.docId)
+    if (!doc || !wanted.has(l.annotator)) continue
+    ;((doc.links ??= {})[l.annotator] ??= []).push({ from: l.from, to: l.to, type: l.type })
+  }
 }

@@ -119,6 +119,7 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
       review.accept({ reviewer, docId, state: { start, end, label }, sources }),
     rejectCandidate: ({ reviewer, docId, start, end, label }) => review.reject({ reviewer, docId, state: { start, end, label } }),
     acceptAgreed: (a) => review.acceptAgreed(a),
+    acceptLink: ({ reviewer, docId, from, to, type }) => review.acceptLink({ reviewer, docId, link: { from, to, type } }),
     setReviewStatus: (a) => review.setStatus(a),
     setRestricted: ({ docId, restricted }) => {
       if (!project.documents.text(docId)) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)

@@ -85,6 +85,7 @@ export function announceChanges(feed: ChangeFeed | undefined, handlers: ApiHandl
     acceptCandidate: after(handlers.acceptCandidate, spans),
     rejectCandidate: after(handlers.rejectCandidate, spans),
     acceptAgreed: after(handlers.acceptAgreed, spans),
+    acceptLink: after(handlers.acceptLink, (r) => feed.documents(r.description)),
     acceptSuggestions: after(handlers.acceptSuggestions, spans),
     // Ignored regions and rejected suggestions: other tabs refetch what they draw over the text.
     addRegions: after(handlers.addRegions, (r) => feed.documents(r.description)),

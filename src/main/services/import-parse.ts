@@ -13,6 +13,8 @@ export interface ParsedSpan {
   where: string
   /** The span's "id" in the file (what its line's "relations" refer to), if it has one. */
   fileId?: number | string | undefined
+  /** Canonical JSONL "entity_id": an id in the entities file imported with it. */
+  entityId?: number | string | undefined
 }
 
 /** A link between two spans of one line, by their ids in the file. */
@@ -49,7 +51,8 @@ const jsonlSpan = z.looseObject({
   end: offset,
   label: z.string().min(1),
   text: z.string().optional(),
-  id: z.union([z.int(), z.string().min(1).max(200)]).optional()
+  id: z.union([z.int(), z.string().min(1).max(200)]).optional(),
+  entity_id: z.union([z.int(), z.string().min(1).max(200)]).optional()
 })
 
 const fileSpanId = z.union([z.int(), z.string().min(1).max(200)])
@@ -209,7 +212,7 @@ function parseJsonl(name: string, content: string, auto: boolean, out: ParsedFil
         out.problems.push(
           `${at}: its "text" ${JSON.stringify(s.text)} differs from the text at ${s.start}..${s.end} (${JSON.stringify(actual)}). Offsets must be Unicode code points, end exclusive.`
         )
-      } else spans.push({ start: s.start, end: s.end, label: s.label, where: at, fileId: s.id })
+      } else spans.push({ start: s.start, end: s.end, label: s.label, where: at, fileId: s.id, ...(s.entity_id !== undefined ? { entityId: s.entity_id } : {}) })
     })
     const ignored: [number, number][] = []
     ;(line.ignored ?? []).forEach(([start, end], k) => {

@@ -8,6 +8,7 @@ import type { Project } from '../store/project'
 import { parseImportFile, type ParseOptions, type ParsedDoc } from './import-parse'
 import { storeRegion } from './regions-service'
 import { relationProblems, storeRelations } from './import-relations'
+import { entitiesFileFor, entityLinkProblems, isEntitiesFile, isMeetingsExport, parseEntitiesFile, storeEntities } from './import-entities'
 
 export interface ImportInput {
   name: string
@@ -33,21 +34,33 @@ const MAX_LISTED_PROBLEMS = 20
  * written, in one transaction. Re-importing the same documents and spans adds
  * nothing.
  */
-export function importFiles(project: Project, inputs: ImportInput[], options: ImportOptions = {}): ImportSummary {
+export function importFiles(project: Project, given: ImportInput[], options: ImportOptions = {}): ImportSummary {
   const maxBytes = options.maxFileBytes ?? MAX_IMPORT_FILE_BYTES
-  const tooBig = inputs.filter((f) => f.bytes.length > maxBytes)
+  const tooBig = given.filter((f) => f.bytes.length > maxBytes)
   if (tooBig.length > 0) {
     const listed = tooBig.map(
       (f) => `${f.name}: the file is ${formatExactSize(f.bytes.length)}; the limit for one import file is ${formatSize(maxBytes)}. Split it into smaller files and import them one by one.`
     )
     throw new ApiError('rejected', `Nothing was imported: ${listed[0]}`, listed)
   }
-  const parsed = inputs.map((f) => parseImportFile(f.name, f.bytes, options))
-  const problems = parsed.flatMap((p) => p.problems)
+  const skipped = given.filter((f) => isMeetingsExport(f.name, f.bytes))
+  const inputs = given.filter((f) => !skipped.includes(f))
   const labels = new Set(project.labels.list().map((l) => l.key))
+  // OUT.entities.jsonl (written beside a canonical export) holds the entities its spans' "entity_id" refer to.
+  const entityProblems: string[] = []
+  const entityFiles = inputs.filter((f) => isEntitiesFile(f.name)).map((f) => parseEntitiesFile(f.name, f.bytes, labels, entityProblems))
+  const parsed = inputs.filter((f) => !isEntitiesFile(f.name)).map((f) => parseImportFile(f.name, f.bytes, options))
+  const problems = [...parsed.flatMap((p) => p.problems), ...entityProblems]
+  const entitiesOf = new Map(parsed.map((p) => [p, entitiesFileFor(p.name, entityFiles)]))
+  if (entityFiles.length > 1) {
+    for (const e of entityFiles) {
+      if (!parsed.some((p) => entitiesOf.get(p) === e)) problems.push(`${e.name}: no imported .jsonl file is named after it (${e.stem}.jsonl); name the entities file after the file whose "entity_id"s it holds.`)
+    }
+  }
   const labelList = [...labels].join(', ')
   const seen = new Map<string, ParsedDoc>()
 
+  for (const file of parsed) for (const doc of file.docs) problems.push(...entityLinkProblems(doc, file.name, entitiesOf.get(file)))
   for (const doc of parsed.flatMap((p) => p.docs)) {
     const earlier = seen.get(doc.id)
     if (earlier && earlier.text !== doc.text) {
@@ -68,7 +81,7 @@ export function importFiles(project: Project, inputs: ImportInput[], options: Im
   }
 
   if (problems.length > 0) {
-    const files = parsed.filter((p) => p.problems.length > 0 || problems.some((x) => x.startsWith(p.name + ':'))).map((p) => p.name)
+    const files = [...parsed.map((p) => p.name), ...entityFiles.map((e) => e.name)].filter((name) => problems.some((x) => x.startsWith(name + ':')))
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS)
     if (problems.length > listed.length) listed.push(`… and ${problems.length - listed.length} more problems.`)
     throw new ApiError(
@@ -81,8 +94,21 @@ export function importFiles(project: Project, inputs: ImportInput[], options: Im
   return project.write(() => {
     const at = new Date().toISOString()
     const result: ImportSummary = { files: [], newDocuments: 0, newSpans: 0, notes: parsed.flatMap((p) => p.notes) }
+    for (const f of skipped) {
+      result.notes.push(
+        `${f.name}: skipped: it is a meetings export, whose mentions name span ids of the project that wrote it. Import the canonical export (and its .entities.jsonl) instead; its MEETING entities are the events.`
+      )
+    }
     let groupId: number | null = null
+    const entityIds = new Map<(typeof entityFiles)[number], Map<string, number>>()
+    for (const e of entityFiles) {
+      const stored = storeEntities(project, e, options.actor ?? options.annotator ?? 'import', at)
+      entityIds.set(e, stored.ids)
+      result.notes.push(`${e.name}: ${e.byId.size} entit${e.byId.size === 1 ? 'y' : 'ies'}, ${stored.created} new (matched by name and type).`)
+    }
+    let linked = 0
     for (const file of parsed) {
+      const entities = entityIds.get(entitiesOf.get(file) as (typeof entityFiles)[number])
       const summary = { name: file.name, documents: file.docs.length, newDocuments: 0, spans: 0, newSpans: 0 }
       for (const doc of file.docs) {
         if (!project.documents.text(doc.id)) {
@@ -118,9 +144,12 @@ export function importFiles(project: Project, inputs: ImportInput[], options: Im
           if (!annotator) continue
           const state = { docId: doc.id, annotator, start: s.start, end: s.end, label: s.label }
           const span = project.spans.insertIfNew(state)
-          if (s.fileId !== undefined) {
-            const id = span?.id ?? project.spans.findIdentical(doc.id, annotator, state)?.id
-            if (id !== undefined) ids.set(JSON.stringify(s.fileId), id)
+          const id = s.fileId !== undefined || s.entityId !== undefined ? (span?.id ?? project.spans.findIdentical(doc.id, annotator, state)?.id) : undefined
+          if (s.fileId !== undefined && id !== undefined) ids.set(JSON.stringify(s.fileId), id)
+          const entityId = s.entityId !== undefined ? entities?.get(JSON.stringify(s.entityId)) : undefined
+          if (entityId !== undefined && id !== undefined && project.entities.entityOf(id) !== entityId) {
+            project.entities.link(id, entityId)
+            linked++
           }
           if (!span) continue
           summary.newSpans++
@@ -132,6 +161,7 @@ export function importFiles(project: Project, inputs: ImportInput[], options: Im
       result.newDocuments += summary.newDocuments
       result.newSpans += summary.newSpans
     }
+    if (linked > 0) result.notes.push(`${linked} span(s) linked to their entities.`)
     return result
   })
 }

@@ -89,7 +89,8 @@ export class MeetingsService {
         precision: e.precision,
         place: e.place,
         participants: e.participants.map((p) => (p.entityId !== null ? { entity_id: p.entityId, name: p.name, type: p.type } : { name: p.name, type: p.type })),
-        mentions: e.mentions.map((m) => ({ doc_id: m.docId, span_id: m.spanId, sentence: m.sentence }))
+        // The span id is this project's; start/end (code points) and text say which span it is anywhere.
+        mentions: e.mentions.map((m) => ({ doc_id: m.docId, span_id: m.spanId, start: m.start, end: m.end, text: m.text, sentence: m.sentence }))
       })
     )
     return { content: lines.map((l) => `${l}\n`).join(''), events: events.length }

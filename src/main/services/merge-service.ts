@@ -7,6 +7,7 @@ import type { LabelDef, Span } from '../../shared/domain'
 import type { ChangeKind } from '../store/history-repo'
 import { storeRegion } from './regions-service'
 import { copyEntities, type EntityMergeResult } from './merge-entities'
+import { copyRelations } from './merge-relations'
 
 export interface MergeResult extends EntityMergeResult {
   from: string
@@ -19,6 +20,8 @@ export interface MergeResult extends EntityMergeResult {
   historyGroupsAdded: number
   labelsAdded: string[]
   regionsAdded: number
+  /** Links between merged spans (meeting → participant, date, place) this project did not have. */
+  relationsAdded: number
 }
 
 interface TheirDoc {
@@ -75,7 +78,7 @@ export function mergeProject(project: Project, fromPath: string): MergeResult {
 }
 
 function copyInto(project: Project, theirs: Database.Database, from: string, version: number): MergeResult {
-  const result: MergeResult = { from, documentsAdded: 0, documentsMatched: 0, conflicts: [], spansAdded: 0, spansByLayer: {}, historyGroupsAdded: 0, labelsAdded: [], regionsAdded: 0, entitiesAdded: 0, entityLinksAdded: 0, entityConflicts: [] }
+  const result: MergeResult = { from, documentsAdded: 0, documentsMatched: 0, conflicts: [], spansAdded: 0, spansByLayer: {}, historyGroupsAdded: 0, labelsAdded: [], regionsAdded: 0, relationsAdded: 0, entitiesAdded: 0, entityLinksAdded: 0, entityConflicts: [] }
   const at = new Date().toISOString()
   const merged = new Set<string>()
   for (const d of theirs.prepare('SELECT id, title, text, meta, length FROM documents ORDER BY id').all() as TheirDoc[]) {
@@ -118,6 +121,7 @@ function copyInto(project: Project, theirs: Database.Database, from: string, ver
   if (version >= 2) copyReview(project, theirs, merged, spanMap)
   if (version >= 4) result.regionsAdded = copyRegions(project, theirs, merged, at)
   if (version >= 5) Object.assign(result, copyEntities(project, theirs, spanMap))
+  if (version >= 5) result.relationsAdded = copyRelations(project, theirs, spanMap, from, at)
   result.historyGroupsAdded = copyHistory(project, theirs, merged, version)
   return result
 }

@@ -3,14 +3,22 @@ import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { GOLD, REJECTED, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
 import { classifyCandidates, candidateKey, type Candidate } from '../../shared/review/classify'
+import { classifyLinks, linkCandidateKey, type LinkCandidate, type LinkTriple } from '../../shared/review/links'
+import type { RelationChange } from '../../shared/relations-schema'
 import type { Project } from '../store/project'
 import { ChangeLog, now } from './change-log'
+import { roleRefusal, unlinkSpan } from './relations-service'
 import { TextCache, type CachedText } from './text-cache'
 
 export type Decision = 'accepted' | 'rejected' | null
 
 export interface ReviewedCandidate extends Candidate {
   decision: Decision
+}
+
+export interface ReviewedLink extends LinkCandidate {
+  /** accepted: the gold layer has this link between its spans of the same (start, end, label). */
+  decision: 'accepted' | null
 }
 
 export interface GoldSpan extends Span {
@@ -24,6 +32,8 @@ export interface ReviewView {
   status: ReviewStatus
   candidates: ReviewedCandidate[]
   gold: GoldSpan[]
+  /** Link candidates (meeting → participant, date, place) of the compared annotators. */
+  links: ReviewedLink[]
 }
 
 export interface AdjudicateResult {
@@ -56,7 +66,14 @@ export class ReviewService {
         const p = this.project.review.provenance(s.id)
         return { ...s, sources: p?.sources ?? [], acceptedBy: p?.acceptedBy ?? null }
       })
-    return { docId, annotators, status: this.project.review.status(docId), candidates: this.candidatesOf(all, annotators), gold: goldSpans }
+    return {
+      docId,
+      annotators,
+      status: this.project.review.status(docId),
+      candidates: this.candidatesOf(all, annotators),
+      gold: goldSpans,
+      links: this.linksOf(docId, all, annotators)
+    }
   }
 
   /** The classified candidates with their decisions, without the gold spans' provenance (for bulk decisions). */
@@ -75,6 +92,56 @@ export class ReviewService {
     }))
   }
 
+  /** Link candidates with their decisions: each layer's links with their ends as (start, end, label). */
+  private linksOf(docId: string, all: readonly Span[], annotators: string[]): ReviewedLink[] {
+    const spans = new Map(all.map((s) => [s.id, s]))
+    const triples = (who: string): LinkTriple[] =>
+      this.project.relations.layer(docId, who).flatMap((r) => {
+        const from = spans.get(r.from)
+        const to = spans.get(r.to)
+        return from && to ? [{ from, to, type: r.type }] : []
+      })
+    const layers = Object.fromEntries(annotators.map((who) => [who, triples(who)]))
+    const gold = new Set(triples(GOLD).map(linkCandidateKey))
+    return classifyLinks(annotators, layers).map((l) => ({ ...l, decision: gold.has(l.key) ? ('accepted' as const) : null }))
+  }
+
+  /**
+   * Puts a link into gold between the gold spans with the same (start, end, label) as its ends;
+   * refused while either end is not in gold. One undoable step.
+   */
+  acceptLink(a: { reviewer: string; docId: string; link: LinkTriple }): MutationResult {
+    this.check(a.docId, a.link.from)
+    this.check(a.docId, a.link.to)
+    const role = this.project.relations.roles().find((r) => r.type === a.link.type)
+    if (!role) throw new ApiError('invalid_args', `This project has no link role "${a.link.type}".`)
+    const refusal = roleRefusal(role, a.link.from.label, a.link.to.label, (k) => this.labelName(k))
+    if (refusal) throw new ApiError('rejected', refusal)
+    return this.project.write(() => {
+      const text = `${this.spanText(a.docId, a.link.from)} → ${this.spanText(a.docId, a.link.to)}`
+      const made = this.linkInGold(a.docId, a.link)
+      if (made === 'missing') {
+        const missing = [a.link.from, a.link.to].filter((s) => !this.project.spans.findIdentical(a.docId, GOLD, s))
+        const which = missing.map((s) => `${this.spanText(a.docId, s)} (${this.labelName(s.label)})`).join(' and ')
+        throw new ApiError('rejected', `Cannot accept the link ${text}: ${which} ${missing.length > 1 ? 'are' : 'is'} not in gold yet. Accept the spans first, then the link.`)
+      }
+      if (made === 'exists') return this.log.unchanged(`${text} is already linked in gold as ${role.name}`)
+      this.startReview(a.docId, a.reviewer)
+      return this.log.commitAction(a.reviewer, 'accept', `Accept link ${role.name}: ${text}`, [], [made])
+    })
+  }
+
+  /** Inserts the link between the gold spans of its ends (in the caller's transaction). */
+  private linkInGold(docId: string, l: LinkTriple): RelationChange | 'missing' | 'exists' {
+    const from = this.project.spans.findIdentical(docId, GOLD, l.from)
+    const to = this.project.spans.findIdentical(docId, GOLD, l.to)
+    if (!from || !to) return 'missing'
+    const state = { from: from.id, to: to.id, type: l.type }
+    if (this.project.relations.findIdentical(docId, GOLD, state)) return 'exists'
+    const made = this.project.relations.insert({ docId, annotator: GOLD, ...state })
+    return { relationId: made.id, docId, annotator: GOLD, before: null, after: state }
+  }
+
   accept(a: { reviewer: string; docId: string; state: SpanState; sources: string[] }): MutationResult {
     const { text, label } = this.check(a.docId, a.state)
     return this.project.write(() => {
@@ -90,10 +157,12 @@ export class ReviewService {
   reject(a: { reviewer: string; docId: string; state: SpanState }): MutationResult {
     const { text, label } = this.check(a.docId, a.state)
     return this.project.write(() => {
-      const changes = this.moveTo(REJECTED, GOLD, a.docId, a.state)
+      const unlinked: RelationChange[] = []
+      const changes = this.moveTo(REJECTED, GOLD, a.docId, a.state, unlinked)
       if (changes.length === 0) return this.log.unchanged(`${text} as ${label.name} is already rejected`)
       this.startReview(a.docId, a.reviewer)
-      return this.log.commitAction(a.reviewer, 'reject', `Reject ${text} as ${label.name}`, changes)
+      const links = unlinked.length > 0 ? ` (and its ${unlinked.length} gold link(s))` : ''
+      return this.log.commitAction(a.reviewer, 'reject', `Reject ${text} as ${label.name}${links}`, changes, unlinked)
     })
   }
 
@@ -108,9 +177,17 @@ export class ReviewService {
         this.provenanceFor(moved, c.annotators, a.reviewer)
         changes.push(...moved)
       }
-      if (changes.length === 0) return this.log.unchanged('No agreed spans left to accept')
+      // Then the agreed links whose ends are in gold now (those that are not wait for their spans).
+      const links: RelationChange[] = []
+      for (const l of this.linksOf(a.docId, this.project.spans.allLayers(a.docId), a.annotators)) {
+        if (l.kind !== 'agreed' || l.decision === 'accepted') continue
+        const made = this.linkInGold(a.docId, l)
+        if (typeof made !== 'string') links.push(made)
+      }
+      if (changes.length + links.length === 0) return this.log.unchanged('No agreed spans or links left to accept')
       this.startReview(a.docId, a.reviewer)
-      return this.log.commitAction(a.reviewer, 'accept', `Accept ${agreed.length} agreed span(s) in ${a.docId}`, changes)
+      const andLinks = links.length > 0 ? ` and ${links.length} agreed link(s)` : ''
+      return this.log.commitAction(a.reviewer, 'accept', `Accept ${agreed.length} agreed span(s)${andLinks} in ${a.docId}`, changes, links)
     })
   }
 
@@ -153,12 +230,13 @@ export class ReviewService {
     return result
   }
 
-  /** Puts the span into `to` and takes it out of `from`; returns the changes made. */
-  private moveTo(to: string, from: string, docId: string, s: SpanState): SpanChange[] {
+  /** Puts the span into `to` and takes it out of `from` (with its links, added to `unlinked`); returns the span changes. */
+  private moveTo(to: string, from: string, docId: string, s: SpanState, unlinked: RelationChange[] = []): SpanChange[] {
     const state = { start: s.start, end: s.end, label: s.label }
     const changes: SpanChange[] = []
     const out = this.project.spans.findIdentical(docId, from, state)
     if (out) {
+      unlinked.push(...unlinkSpan(this.project, out.id))
       this.project.spans.delete(out.id)
       changes.push({ spanId: out.id, docId, annotator: from, before: state, after: null })
     }
@@ -183,6 +261,14 @@ export class ReviewService {
     const doc = this.texts.get(docId)
     if (!doc) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
     return doc
+  }
+
+  private labelName(key: string): string {
+    return this.project.labels.list().find((l) => l.key === key)?.name ?? key
+  }
+
+  private spanText(docId: string, s: SpanState): string {
+    return `“${this.requireDoc(docId).slice(s.start, s.end)}”`
   }
 
   private check(docId: string, s: SpanState): { text: string; label: LabelDef } {

@@ -1,4 +1,5 @@
 import type { Relation, RelationChange, RelationRole, RelationState } from '../../shared/relations-schema'
+import type { SpanState } from '../../shared/domain'
 import type { Db } from './database'
 
 const COLUMNS = 'id, doc_id AS docId, annotator, from_span AS "from", to_span AS "to", type'
@@ -19,6 +20,26 @@ interface ChangeRow {
   after: string | null
 }
 
+interface LinkEndsRow {
+  docId: string
+  annotator: string
+  type: string
+  fs: number
+  fe: number
+  fl: string
+  ts: number
+  te: number
+  tl: string
+}
+
+export interface LinkEnds {
+  docId: string
+  annotator: string
+  type: string
+  from: SpanState
+  to: SpanState
+}
+
 /** Links between two spans of one layer (a meeting's participants, date, place), the roles allowed, and their history. */
 export class RelationsRepo {
   private readonly insertStmt
@@ -31,6 +52,7 @@ export class RelationsRepo {
   private readonly rolesStmt
   private readonly recordStmt
   private readonly changesOfStmt
+  private readonly endsStmt
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -51,6 +73,11 @@ export class RelationsRepo {
     )
     this.recordStmt = db.prepare(
       'INSERT INTO relation_changes (group_id, relation_id, doc_id, annotator, before, after) VALUES (?, ?, ?, ?, ?, ?)'
+    )
+    this.endsStmt = db.prepare<[], LinkEndsRow>(
+      `SELECT r.doc_id AS docId, r.annotator, r.type, f.start AS fs, f."end" AS fe, f.label AS fl,
+              t.start AS ts, t."end" AS te, t.label AS tl
+       FROM relations r JOIN spans f ON f.id = r.from_span JOIN spans t ON t.id = r.to_span ORDER BY r.doc_id, r.id`
     )
     this.changesOfStmt = db.prepare<[number], ChangeRow>(
       'SELECT relation_id AS relationId, doc_id AS docId, annotator, before, after FROM relation_changes WHERE group_id = ? ORDER BY id'
@@ -86,6 +113,13 @@ export class RelationsRepo {
   /** Links from or to a span. */
   ofSpan(spanId: number): Relation[] {
     return this.bySpanStmt.all(spanId, spanId)
+  }
+
+  /** Every link with its ends as (start, end, label), for comparing layers whose span ids differ. */
+  *iterateEnds(): IterableIterator<LinkEnds> {
+    for (const r of this.endsStmt.iterate()) {
+      yield { docId: r.docId, annotator: r.annotator, type: r.type, from: { start: r.fs, end: r.fe, label: r.fl }, to: { start: r.ts, end: r.te, label: r.tl } }
+    }
   }
 
   roles(): RelationRole[] {

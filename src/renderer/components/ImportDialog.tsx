@@ -45,7 +45,8 @@ export function ImportDialog() {
     <Modal title="Import documents" onClose={() => !busy && setDialog(null)}>
       <p>
         Choose <code>.txt</code> files (one document each, named by the file) or <code>.jsonl</code> files (one document per line;
-        spans go to {annotator ? <strong>{annotator}</strong> : 'your'} layer). A file with any bad line is refused whole.
+        spans go to {annotator ? <strong>{annotator}</strong> : 'your'} layer). Choose an export&apos;s <code>.entities.jsonl</code> with it to bring
+        its entities back. A file with any bad line is refused whole.
       </p>
       <label className="field">
         Files to import

@@ -55,6 +55,7 @@ export function MergeDialog() {
                 .join(', ')})`}
             ; {phase.result.historyGroupsAdded} history entries.
             {phase.result.regionsAdded > 0 && ` ${phase.result.regionsAdded} region(s) marked as not article text.`}
+            {phase.result.relationsAdded > 0 && ` ${phase.result.relationsAdded} link(s) between spans added.`}
             {phase.result.entitiesAdded + phase.result.entityLinksAdded > 0 &&
               ` ${phase.result.entitiesAdded} entit${phase.result.entitiesAdded === 1 ? 'y' : 'ies'} and ${phase.result.entityLinksAdded} mention link(s) added.`}
           </p>

@@ -17,6 +17,8 @@ export function reviewActions(store: AppStore, api: SpanmarkApi) {
     reject: (docId: string, span: SpanState) =>
       decide((reviewer) => api.rejectCandidate({ reviewer, docId, start: span.start, end: span.end, label: span.label })),
     acceptAgreed: (docId: string, annotators: string[]) => decide((reviewer) => api.acceptAgreed({ reviewer, docId, annotators })),
+    acceptLink: (docId: string, link: { from: SpanState; to: SpanState; type: string }) =>
+      decide((reviewer) => api.acceptLink({ reviewer, docId, from: pick(link.from), to: pick(link.to), type: link.type })),
     async setStatus(docId: string, status: ReviewStatus): Promise<void> {
       const reviewer = s().annotator
       if (!reviewer) return
@@ -34,3 +36,7 @@ export function reviewActions(store: AppStore, api: SpanmarkApi) {
 }
 
 export type ReviewActions = ReturnType<typeof reviewActions>
+
+function pick(s: SpanState): SpanState {
+  return { start: s.start, end: s.end, label: s.label }
+}

@@ -4,6 +4,7 @@ import { binaryTally, kappa } from './kappa'
 import { PairStats } from './pair-stats'
 import { annotatorPairs, prepare } from './prepare'
 import { confusionReport } from './confusion-report'
+import { relationAgreement } from './relations'
 import { f1, mean, total } from './stats'
 import type { AgreementInput, AgreementReport, LabelScores, PairScores, Score, SpanCounts } from './types'
 
@@ -38,7 +39,8 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
   const labelScores: Record<string, LabelScores> = Object.fromEntries(labels.map((name, l) => [name, labelReport(totals, l)]))
 
   const alpha = alphaOf(totals, [...annotators.keys()], [...labels.keys()])
-  return {
+  const relations = relationAgreement(annotators, input.documents)
+  const report: AgreementReport = {
     annotators,
     pairs: pairScores,
     overall: {
@@ -55,6 +57,9 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
     confusion: confusionReport(totals, labels),
     documents
   }
+  // Only with links, so that reports of projects without links stay as they were.
+  if (relations) report.relations = relations
+  return report
 }
 
 function spanCounts(totals: Totals, count: (perLabel: Float64Array) => number): SpanCounts {

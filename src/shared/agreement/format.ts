@@ -1,4 +1,4 @@
-import type { AgreementReport, Score, Scores, SpanCounts } from './types'
+import type { AgreementReport, LinkScores, RelationsReport, Score, Scores, SpanCounts } from './types'
 
 export interface FormatOptions {
   /** Show at most this many documents (the worst ones); all by default. */
@@ -104,5 +104,16 @@ export function formatAgreementTable(report: AgreementReport, options: FormatOpt
   for (const d of shown) docRows.push([d.id, ...metricCells(d, countOf(d.spans)), String(d.characters), spanCells(d.spans, who)])
   out.push(table(docRows))
   if (shown.length < report.documents.length) out.push(`… ${report.documents.length - shown.length} more documents`)
+  if (report.relations) out.push('', ...relationsTable(report.relations, who))
   return out.join('\n') + '\n'
+}
+
+/** Links (meeting → participant, date, place): exact F1 over (meeting, role, argument) triples. */
+function relationsTable(r: RelationsReport, who: readonly string[]): string[] {
+  const count = (links: Record<string, number>): number => countOf(links)
+  const matched = (s: LinkScores): string => s.pairs.map((p) => String(p.matched)).join('/')
+  const rows = [['role', 'exact_f1', `links ${who.join('/')}`, 'matched (per pair)']]
+  rows.push(['(all roles)', formatScore(r.exact_f1, count(r.links)), spanCells(r.links, who), matched(r)])
+  for (const [role, s] of Object.entries(r.roles)) rows.push([role, formatScore(s.exact_f1, count(s.links)), spanCells(s.links, who), matched(s)])
+  return ['Links: exact F1 over (meeting, role, argument) triples, mean over annotator pairs', table(rows)]
 }

@@ -47,6 +47,30 @@ export interface AgreementDocument {
   text: string
   /** Spans by annotator. A missing key means that annotator has no spans in this document. */
   layers: Record<string, AgreementSpan[]>
+  /** Links by annotator (meeting → participant, date, place); omitted when nobody linked. */
+  links?: Record<string, AgreementLink[]>
+}
+
+/** A link as agreement sees it: its ends by (start, end, label), since span ids differ between layers. */
+export interface AgreementLink {
+  from: AgreementSpan
+  to: AgreementSpan
+  /** The role, e.g. "participant". */
+  type: string
+}
+
+/** Exact-match F1 over (meeting, role, argument) triples, averaged over annotator pairs. */
+export interface LinkScores {
+  exact_f1: Score
+  /** Distinct triples by annotator. */
+  links: Record<string, number>
+  /** Pairs: triples of a that b has too. */
+  pairs: { a: string; b: string; exact_f1: Score; links_a: number; links_b: number; matched: number }[]
+}
+
+export interface RelationsReport extends LinkScores {
+  /** By role, sorted by role key. */
+  roles: Record<string, LinkScores>
 }
 
 export interface AgreementInput {
@@ -159,4 +183,6 @@ export interface AgreementReport {
    * exact_f1 is null, last), then overlap_f1, kappa, then id.
    */
   documents: DocumentScores[]
+  /** Exact-match F1 over (meeting, role, argument) triples; present only when some annotator has links. */
+  relations?: RelationsReport
 }

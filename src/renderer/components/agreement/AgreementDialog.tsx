@@ -6,6 +6,7 @@ import { Modal } from '../Modal'
 import { ConfusionHeatmap } from './ConfusionHeatmap'
 import { fmt } from './format'
 import { LabelChart } from './LabelChart'
+import { LinkAgreement } from './LinkAgreement'
 
 /** The Agreement screen: how reliable the labels are, per label, per pair and per document (worst first). */
 export function AgreementDialog() {
@@ -110,6 +111,7 @@ export function AgreementDialog() {
                 ))}
               </tbody>
             </table>
+            {report.relations && <LinkAgreement relations={report.relations} annotators={report.annotators} />}
             <div className="agreement-figures">
               <LabelChart report={report} labels={labels} />
               <ConfusionHeatmap report={report} labels={labels} />

@@ -1,6 +1,8 @@
 import { useEffect, useRef, type CSSProperties } from 'react'
-import type { ReviewCandidate } from '../../../shared/api'
+import type { ReviewCandidate, ReviewLink } from '../../../shared/api'
+import type { SpanState } from '../../../shared/domain'
 import { CANDIDATE_KIND_NAMES } from '../../../shared/review/classify'
+import { LINK_KIND_NAMES } from '../../../shared/review/links'
 import type { LabelStyles } from '../Block'
 
 interface CandidateListProps {
@@ -70,5 +72,56 @@ export function CandidateList({ candidates, acceptedBy, textOf, current, labels,
         )
       })}
     </ul>
+  )
+}
+
+interface LinkListProps {
+  links: readonly ReviewLink[]
+  textOf(s: SpanState): string
+  /** Role names by type ("participant" → "Participant"). */
+  roleName(type: string): string
+  /** Gold has a span with these (start, end, label): the link can be accepted once both ends do. */
+  inGold(s: SpanState): boolean
+  onAccept(l: ReviewLink): void
+}
+
+/** Link candidates (meeting → participant, date, place): who has each, its kind, and Accept (once both ends are in gold). */
+export function LinkList({ links, textOf, roleName, inGold, onAccept }: LinkListProps) {
+  if (links.length === 0) return null
+  return (
+    <section className="review-links" aria-label="Link candidates">
+      <h4>Links</h4>
+      <ul className="candidate-list">
+        {links.map((l) => {
+          const ready = inGold(l.from) && inGold(l.to)
+          return (
+            <li key={l.key} className="candidate" data-link={l.key} data-kind={l.kind} data-decision={l.decision ?? 'pending'}>
+              <div className="candidate-line">
+                <span className={`kind-badge ${l.kind === 'agreed' ? 'agreed' : l.kind === 'conflict' ? 'mixed_conflict' : 'only_one'}`}>
+                  {LINK_KIND_NAMES[l.kind]}
+                </span>
+                <span className="candidate-text">
+                  “{textOf(l.from)}” — {roleName(l.type)} → “{textOf(l.to)}”
+                </span>
+              </div>
+              <div className="candidate-line small">
+                <span className="muted">{l.annotators.join(', ')}</span>
+                {l.decision && <span className="decision accepted">✓ accepted</span>}
+                <span className="spacer" />
+                <button
+                  type="button"
+                  className="small-button"
+                  onClick={() => onAccept(l)}
+                  disabled={l.decision === 'accepted'}
+                  title={ready ? 'Put this link into gold' : 'Accept both spans into gold first'}
+                >
+                  Accept link
+                </button>
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
   )
 }

@@ -6,7 +6,7 @@ import { OffsetMap } from '../../../shared/offsets'
 import { useApi, useApp, useAppStore } from '../../state/context'
 import { reviewActions } from '../../state/review-actions'
 import type { LabelStyles } from '../Block'
-import { CandidateList } from './CandidateList'
+import { CandidateList, LinkList } from './CandidateList'
 import { EditCandidate } from './EditCandidate'
 import { ReviewText } from './ReviewText'
 import { useReviewKeys } from './use-review-keys'
@@ -31,6 +31,7 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
   const [current, setCurrent] = useState<string | null>(null)
   const [editing, setEditing] = useState<ReviewCandidate | null>(null)
   const [showAgreed, setShowAgreed] = useState(false)
+  const [roles, setRoles] = useState<ReadonlyMap<string, string>>(new Map())
   const who = annotators.join(',')
 
   useEffect(() => {
@@ -46,11 +47,21 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
     )
   }, [api, docId, who, version])
 
+  useEffect(() => {
+    api.listRelationRoles({}).then((list) => setRoles(new Map(list.map((r) => [r.type, r.name]))), () => undefined)
+  }, [api])
+
   const map = useMemo(() => (doc ? OffsetMap.of(doc.text) : null), [doc])
   const textOf = useCallback((s: SpanState) => (doc && map ? doc.text.slice(map.toUtf16(s.start), map.toUtf16(s.end)) : ''), [doc, map])
   const candidates = view?.candidates ?? []
   const differences = candidates.filter((c) => c.kind !== 'agreed')
-  const agreedLeft = candidates.filter((c) => c.kind === 'agreed' && c.decision !== 'accepted').length
+  const agreedSpans = candidates.filter((c) => c.kind === 'agreed')
+  // Agreed links go with "accept all agreed" when their ends are agreed spans or already in gold.
+  const goldOrAgreed = new Set([...(view?.gold ?? []), ...agreedSpans].map((s) => `${s.start}:${s.end}:${s.label}`))
+  const linksLeft = (view?.links ?? []).filter(
+    (l) => l.kind === 'agreed' && !l.decision && [l.from, l.to].every((s) => goldOrAgreed.has(`${s.start}:${s.end}:${s.label}`))
+  ).length
+  const agreedLeft = agreedSpans.filter((c) => c.decision !== 'accepted').length + linksLeft
   const byKey = (key: string | null) => candidates.find((c) => c.key === key) ?? null
   const acceptedBy = useMemo(() => new Map((view?.gold ?? []).map((g) => [`${g.start}:${g.end}:${g.label}`, g.acceptedBy ?? ''])), [view])
 
@@ -139,6 +150,13 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
             setCurrent(c.key)
             setEditing(c)
           }}
+        />
+        <LinkList
+          links={view.links}
+          textOf={textOf}
+          roleName={(type) => roles.get(type) ?? type}
+          inGold={(s) => acceptedBy.has(`${s.start}:${s.end}:${s.label}`)}
+          onAccept={(l) => void actions.acceptLink(docId, l)}
         />
       </aside>
     </div>
