@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'component',
           environment: 'happy-dom',
           include: ['test/component/**/*.test.tsx'],
+          setupFiles: ['test/component/setup-i18n.ts'],
           testTimeout: 30000
         }
       }

@@ -1,10 +1,12 @@
 import { StrictMode } from 'react'
+import { I18nextProvider } from 'react-i18next'
 import { createRoot } from 'react-dom/client'
 import { createApiClient } from '../shared/api-client'
 import { App } from './App'
 import { bridgeEvents, httpEvents } from './api/event-stream'
 import { bridgeTransport, CLIENT_ID, httpTransport, webToken } from './api/transport'
 import { createAppStore } from './state/app-store'
+import { createI18n } from './i18n'
 import { StoreProvider } from './state/context'
 import { createLiveUpdates } from './state/live-updates'
 import './styles.css'
@@ -14,6 +16,7 @@ const bridge = window.spanmark
 const live = createLiveUpdates(createApiClient(bridge ? bridgeTransport(bridge) : httpTransport(undefined, webToken())))
 const api = live.api
 const store = createAppStore(api)
+const i18n = createI18n()
 // Changes other tabs and programs commit show up here as they happen.
 live.connect(store, bridge ? bridgeEvents(bridge) : httpEvents(undefined, webToken()), bridge ? null : CLIENT_ID)
 
@@ -33,8 +36,10 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
 createRoot(root).render(
   <StrictMode>
-    <StoreProvider store={store} api={api}>
-      <App />
-    </StoreProvider>
+    <I18nextProvider i18n={i18n}>
+      <StoreProvider store={store} api={api}>
+        <App />
+      </StoreProvider>
+    </I18nextProvider>
   </StrictMode>
 )
