@@ -9,7 +9,7 @@ import type { Reveal } from '../text/reveal'
 
 export type { DocSlot, Pane }
 
-export type Dialog = null | 'import' | 'export' | 'annotator' | 'merge' | 'agreement' | 'dataset' | 'restore' | 'occurrences' | 'meetings'
+export type Dialog = null | 'import' | 'export' | 'annotator' | 'merge' | 'agreement' | 'dataset' | 'restore' | 'occurrences' | 'meetings' | 'labels' | 'settings' | 'shortcuts'
 
 export interface AppState {
   ready: boolean
