@@ -5,7 +5,7 @@
 // Exits 1 if it reports anything not reviewed below.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
 const tool = join(root, 'node_modules', '.cache', 'electronegativity')
@@ -25,21 +25,49 @@ const REVIEWED = {
   'CSP_GLOBAL_CHECK renderer/index.html': "flagged even for the strictest policy tried (only 'self', no data:); ours has no inline or remote script, object-src 'none', base-uri 'none'"
 }
 
+/** Severity and confidence by "check file:line", from the CSV report (the SARIF report has no severity). */
+function severities(csvPath) {
+  const out = new Map()
+  for (const line of readFileSync(csvPath, 'utf8').split('\n').slice(1)) {
+    const cells = [...line.matchAll(/"((?:[^"]|"")*)"|([^,]+)/g)].map((m) => m[1] ?? m[2])
+    const [check, severity, confidence, file, location] = cells
+    if (check && /^(LOW|MEDIUM|HIGH|INFORMATIONAL)$/.test(severity ?? '')) out.set(`${check} ${file}:${String(location).split(':')[0]}`, `${severity}/${confidence}`)
+  }
+  return out
+}
+
 let unreviewed = 0
-for (const [label, dir] of [['sources', 'src'], ['build', 'out']]) {
-  if (!existsSync(join(root, dir))) {
+let serious = 0
+// `--input DIR` audits another directory instead (used to check that the audit fails on a bad app).
+const inputAt = process.argv.indexOf('--input')
+const targets = inputAt > 0 ? [['input', process.argv[inputAt + 1]]] : [['sources', 'src'], ['build', 'out']]
+for (const [label, dir] of targets) {
+  if (!existsSync(resolve(root, dir))) {
     console.log(`${label}: ${dir}/ does not exist (run npm run build first); skipped`)
     continue
   }
-  const csv = join(tool, `${dir}.csv`)
-  execFileSync(bin, ['-i', join(root, dir), '-e', '45.0.0', '-r', '-v', 'false', '-o', csv], { stdio: 'ignore' })
-  const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean)
-  console.log(`${label} (${dir}/): ${rows.length} finding(s)`)
-  for (const row of rows) {
-    const [check, severity, confidence, file, location] = row.split(',').map((c) => c.replace(/"/g, ''))
-    const reason = REVIEWED[`${check} ${file}`]
+  const sarif = join(tool, `${label}.sarif`)
+  const csv = join(tool, `${label}.csv`)
+  // The findings come from the SARIF report; severity (which SARIF lacks) from the CSV report of the same run.
+  execFileSync(bin, ['-i', resolve(root, dir), '-e', '45.0.0', '-r', '-v', 'false', '-o', sarif], { stdio: 'ignore' })
+  execFileSync(bin, ['-i', resolve(root, dir), '-e', '45.0.0', '-r', '-v', 'false', '-o', csv], { stdio: 'ignore' })
+  const bySite = severities(csv)
+  const results = JSON.parse(readFileSync(sarif, 'utf8')).runs[0].results
+  console.log(`${label} (${dir}/): ${results.length} finding(s)`)
+  for (const r of results) {
+    const where = r.locations?.[0]?.physicalLocation
+    const file = where?.artifactLocation?.uri ?? '?'
+    const line = where?.region?.startLine ?? 0
+    // SARIF lines start at 1 where the CSV says 0 for "whole file"; look up both.
+    const severity = bySite.get(`${r.ruleId} ${file}:${line}`) ?? bySite.get(`${r.ruleId} ${file}:${line - 1}`) ?? bySite.get(`${r.ruleId} ${file}:0`) ?? 'UNKNOWN'
+    const manual = r.level === 'note' // Electronegativity's "review this" findings
+    const reason = REVIEWED[`${r.ruleId} ${file}`]
+    // Fail on: any finding not reviewed below, and any HIGH/MEDIUM (or unknown) finding that is not a manual-review one.
+    const bad = !reason || (!manual && !/^(LOW|INFORMATIONAL)/.test(severity))
     if (!reason) unreviewed++
-    console.log(`  ${check} ${severity}/${confidence} ${file}:${location} — ${reason ? `reviewed: ${reason}` : 'NOT REVIEWED'}`)
+    if (bad) serious++
+    console.log(`  ${r.ruleId} ${severity} ${manual ? 'review' : 'finding'} ${file}:${line} — ${reason ? `reviewed: ${reason}` : 'NOT REVIEWED'}${bad ? ' — FAIL' : ''}`)
   }
 }
-process.exit(unreviewed > 0 ? 1 : 0)
+console.log(serious > 0 ? `electronegativity: ${serious} finding(s) fail the audit (${unreviewed} not reviewed)` : 'electronegativity: no unreviewed finding and no HIGH/MEDIUM finding outside manual review')
+process.exit(serious > 0 ? 1 : 0)
