@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isMenuCommand, type DesktopBridge } from '../shared/commands'
+import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_STATE_CHANNEL, isMenuCommand, type DesktopBridge } from '../shared/commands'
 
 // The sandboxed preload can only require 'electron'; shared/commands has no
-// runtime dependencies and is bundled in. The page gets these three functions and
+// runtime dependencies and is bundled in. The page gets these four functions and
 // never ipcRenderer itself (nor the IPC event objects).
 const bridge: DesktopBridge = {
   invoke: (method, args) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, args),
@@ -21,7 +21,8 @@ const bridge: DesktopBridge = {
     return () => {
       ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler)
     }
-  }
+  },
+  reportState: (state) => ipcRenderer.send(IPC_STATE_CHANNEL, state)
 }
 
 contextBridge.exposeInMainWorld('spanmark', bridge)

@@ -2,13 +2,18 @@ import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { AnnotatorDialog } from './components/AnnotatorDialog'
 import type { LabelStyles } from './components/Block'
 import { DatasetDialog } from './components/DatasetDialog'
+import { DropImport } from './components/DropImport'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { LabelBar } from './components/LabelBar'
+import { LabelsDialog } from './components/labels/LabelsDialog'
 import { MeetingsDialog } from './components/MeetingsDialog'
 import { MergeDialog } from './components/MergeDialog'
 import { OccurrencesDialog } from './components/OccurrencesDialog'
 import { RestoreDialog } from './components/RestoreDialog'
+import { SettingsDialog } from './components/SettingsDialog'
+import { ShortcutsDialog } from './components/ShortcutsDialog'
+import { SkipLink } from './components/SkipLink'
 import { PaneArea } from './components/PaneArea'
 import { Sidebar } from './components/Sidebar'
 import { StatusBar } from './components/StatusBar'
@@ -35,6 +40,7 @@ export function App() {
 
   return (
     <div className="app" data-ready={ready ? 'true' : 'false'}>
+      <SkipLink />
       <TopBar />
       <LabelBar />
       <div className="workspace">
@@ -42,6 +48,7 @@ export function App() {
         <PaneArea labels={labelStyles} />
       </div>
       <StatusBar />
+      <DropImport />
       {dialog === 'annotator' && <AnnotatorDialog />}
       {dialog === 'import' && <ImportDialog />}
       {dialog === 'export' && <ExportDialog />}
@@ -50,6 +57,9 @@ export function App() {
       {dialog === 'restore' && <RestoreDialog />}
       {dialog === 'occurrences' && <OccurrencesDialog />}
       {dialog === 'meetings' && <MeetingsDialog />}
+      {dialog === 'labels' && <LabelsDialog />}
+      {dialog === 'shortcuts' && <ShortcutsDialog />}
+      {dialog === 'settings' && <SettingsDialog />}
       {dialog === 'agreement' && (
         <Suspense fallback={null}>
           <AgreementDialog />

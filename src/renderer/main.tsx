@@ -9,7 +9,14 @@ import { createAppStore } from './state/app-store'
 import { createI18n } from './i18n'
 import { StoreProvider } from './state/context'
 import { createLiveUpdates } from './state/live-updates'
+import { pageCommandContext, runCommand } from './state/commands'
+import { reportDesktopState } from './state/desktop-state'
 import './styles.css'
+import './features.css'
+import { applyTheme, onThemeChoice, storedTheme } from './theme'
+
+// The theme the user chose (Settings) is on the page before anything renders, so it never flashes.
+applyTheme(storedTheme())
 
 // The only place that knows which transport carries the API.
 const bridge = window.spanmark
@@ -20,17 +27,16 @@ const i18n = createI18n()
 // Changes other tabs and programs commit show up here as they happen.
 live.connect(store, bridge ? bridgeEvents(bridge) : httpEvents(undefined, webToken()), bridge ? null : CLIENT_ID)
 
-bridge?.onCommand((command) => {
-  const s = store.getState()
-  const focus = document.activeElement
-  const typing = focus instanceof HTMLElement && (focus.isContentEditable || ['INPUT', 'TEXTAREA'].includes(focus.tagName))
-  // On macOS the menu's Cmd+Z also fires while typing in a field: undo the typing there, not a span.
-  if ((command === 'undo' || command === 'redo') && typing) document.execCommand(command)
-  else if (command === 'import' || command === 'export' || command === 'restore') s.setDialog(command)
-  else if (command === 'undo') void s.undo()
-  else if (command === 'redo') void s.redo()
-  else if (command === 'close-pane' && s.panes.length > 0) s.closePane(s.activePane)
-})
+// The native menu runs the same command table as the in-app menus (state/commands.ts).
+const commands = pageCommandContext(store, api)
+bridge?.onCommand((command) => void runCommand(command, commands))
+// The desktop app's menus follow the UI language; closing asks while an import runs (DropImport).
+if (bridge) reportDesktopState(bridge, i18n)
+// The desktop app's native parts (title bar, menus, file dialogs) follow the theme chosen in Settings.
+if (bridge) {
+  bridge.reportState({ theme: storedTheme() })
+  onThemeChoice((theme) => bridge.reportState({ theme }))
+}
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')

@@ -1,8 +1,12 @@
 import { z } from 'zod'
 import { agreementReportSchema } from './agreement-schema'
+import { backupMethods } from './backup-schema'
 import { searchArgsSchema, searchResultSchema } from './search-schema'
 import { entityMethods } from './entities-schema'
 import { meetingMethods } from './meetings-schema'
+import { projectMethods } from './project-schema'
+import { labelMethods } from './labels-schema'
+import { settingsMethods } from './settings-schema'
 import { relationChangeSchema, relationRoleSchema, relationSchema, relationType } from './relations-schema'
 import { regionSchema, regionSource, regionsChangedSchema, suggestedRegionSchema, suggestionSchema } from './overlays-schema'
 import {
@@ -71,6 +75,11 @@ const importResultSchema = z.object({
   files: z.array(importFileResultSchema),
   newDocuments: z.int(),
   newSpans: z.int(),
+  /** Links added between spans (a meeting's participants, date, place). */
+  newRelations: z.int(),
+  /** Entities created, and spans newly linked to an entity. */
+  newEntities: z.int(),
+  newEntityLinks: z.int(),
   /** Things the user should know that did not stop the import (e.g. a byte order mark dropped), one line each. */
   notes: z.array(z.string())
 })
@@ -130,30 +139,6 @@ const mergeResultSchema = z.object({
   entityLinksAdded: z.int(),
   entityConflicts: z.array(z.string()),
   labelsAdded: z.array(z.string())
-})
-
-/** A backup file's name: its UTC time and why it was taken, e.g. 2026-11-23T08-15-02.123Z-auto.sqlite. */
-export const BACKUP_FILE_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-(open|auto|manual|before-restore|before-import|before-merge)\.sqlite$/
-
-const backupSummarySchema = z.object({
-  name: z.string(),
-  /** ISO time the snapshot was taken. */
-  at: z.string(),
-  reason: z.enum(['open', 'auto', 'manual', 'before-restore', 'before-import', 'before-merge']),
-  bytes: z.int().min(0),
-  documents: z.int().nullable(),
-  spans: z.int().nullable(),
-  /** Why the file cannot be read, or null. */
-  problem: z.string().nullable()
-})
-
-const backupListSchema = z.object({
-  /** The folder the backups are in (beside the project file). */
-  folder: z.string(),
-  /** How many the rotation keeps. */
-  keep: z.int(),
-  /** Newest first. */
-  backups: z.array(backupSummarySchema)
 })
 
 const reviewAnnotators = z.array(annotatorName).min(2, 'pick at least two annotators').max(8)
@@ -351,12 +336,8 @@ export const apiContract = {
   },
   getAgreement: { args: z.object({ annotators: reviewAnnotators, docId: docId.optional() }).strict(), result: agreementReportSchema },
   mergeProject: { args: z.object({ name: z.string().min(1).max(1024), base64: z.string() }).strict(), result: mergeResultSchema },
-  listBackups: { args: noArgs, result: backupListSchema },
-  backupNow: { args: noArgs, result: backupSummarySchema },
-  restoreBackup: {
-    args: z.object({ name: z.string().regex(BACKUP_FILE_NAME, 'must be the name of a backup in the list') }).strict(),
-    result: z.object({ restored: backupSummarySchema, undo: backupSummarySchema })
-  },
+  // Backups (issue 7): src/shared/backup-schema.ts, src/main/services/backup-service.ts
+  ...backupMethods,
   ...occurrenceMethods,
   // Corpus search (issue 8): src/main/services/search-service.ts; read-only, announces nothing.
   searchCorpus: { args: searchArgsSchema, result: searchResultSchema },
@@ -365,7 +346,13 @@ export const apiContract = {
   ...entityMethods,
   ...relationMethods,
   // Meetings view (issue 9): src/main/services/meetings-service.ts
-  ...meetingMethods
+  ...meetingMethods,
+  // Open / New / Recent projects (issue 10): src/shared/project-schema.ts, src/main/services/project-session.ts
+  ...projectMethods,
+  // Label schema (issue 10): src/shared/labels-schema.ts, src/main/services/labels-service.ts
+  ...labelMethods,
+  // Settings screen (issue 10): the backup folder; src/shared/settings-schema.ts, src/main/services/backup-location.ts
+  ...settingsMethods
 } as const
 
 export type ApiContract = typeof apiContract
@@ -382,8 +369,8 @@ export type ReviewView = z.output<typeof reviewViewSchema>
 export type ReviewCandidate = z.output<typeof candidateSchema>
 export type ReviewLink = z.output<typeof linkCandidateSchema>
 export type MergeResult = z.output<typeof mergeResultSchema>
-export type BackupSummary = z.output<typeof backupSummarySchema>
-export type BackupList = z.output<typeof backupListSchema>
+export type { BackupList, BackupSummary } from './backup-schema'
+export { BACKUP_FILE_NAME } from './backup-schema'
 export type OccurrencesResult = z.output<typeof occurrencesResultSchema>
 export type OccurrenceHit = z.output<typeof occurrenceHitSchema>
 export type IgnoredRegionView = z.output<typeof regionSchema>

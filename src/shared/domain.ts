@@ -15,6 +15,8 @@ export interface LabelDef {
   color: string
   /** One-line guideline shown in the app. */
   guideline: string
+  /** Retired (issue 10): its spans stay and are marked; it is no longer offered for labelling. */
+  retired?: boolean
 }
 
 export interface DocSummary {

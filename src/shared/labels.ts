@@ -27,7 +27,7 @@ export const DEFAULT_LABELS: readonly LabelDef[] = [
     key: 'MEETING',
     name: 'Meeting',
     hotkey: '4',
-    color: '#9c36b5',
+    color: '#ae3ec9',
     guideline: 'The mention of a meeting event: 회동, 면담, 오찬 회동, 3자 회동.'
   }
 ]

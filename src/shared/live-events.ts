@@ -15,6 +15,8 @@ export const liveEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('spans'), description: z.string(), changes: z.array(spanChangeSchema) }),
   /** Documents or their flags changed (import, merge, review status, restricted): refetch the list. */
   z.object({ ...base, kind: z.literal('documents'), description: z.string() }),
+  /** The label schema changed (issue 10): refetch the labels, then what is shown (a key rename moves spans). */
+  z.object({ ...base, kind: z.literal('labels'), description: z.string() }),
   /** Something outside this core wrote to the project file: refetch everything shown. */
   z.object({ ...base, kind: z.literal('reload'), description: z.string() })
 ])

@@ -23,7 +23,8 @@ export const labelDefSchema = z.object({
   name: z.string().min(1),
   hotkey: z.string().length(1),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
-  guideline: z.string()
+  guideline: z.string(),
+  retired: z.boolean().optional()
 })
 
 export const spanStateSchema = z.object({ start: offset, end: offset, label: labelKey })

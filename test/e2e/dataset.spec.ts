@@ -25,7 +25,7 @@ test('builds a split Hugging Face dataset from an annotator layer, leaving the r
   await dialog.getByLabel('Output folder').fill(out)
   await dialog.getByRole('button', { name: 'Build' }).click()
   const result = dialog.getByRole('status')
-  await expect(result).toContainText(`Wrote 4 document(s)`)
+  await expect(result).toContainText(`Wrote 4 documents`)
   await expect(result).toContainText('left out 003_b69184515e3eb931: restricted')
   await expect(result).toContainText(/aligned-expanded: \d+/)
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {

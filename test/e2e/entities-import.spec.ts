@@ -24,7 +24,7 @@ test('File → Import… with an export and its .entities.jsonl links the spans 
   writeFileSync(entities, [{ id: 1, name: 'Sam Altman', type: 'PERSON', mentions: 1 }, { id: 2, name: '최태원', type: 'PERSON', mentions: 1 }].map((e) => JSON.stringify(e) + '\n').join(''))
 
   const dialog = await importFiles(page, [file, entities])
-  await expect(dialog.getByRole('status')).toContainText('Imported 1 new document(s) and 2 new span(s) from 1 file(s).')
+  await expect(dialog.getByRole('status')).toContainText('Imported 1 new document and 2 new spans from 1 file.')
   await expect(dialog.getByText('Note: out.entities.jsonl: 2 entities, 2 new (matched by name and type).')).toBeVisible()
   await expect(dialog.getByText('Note: 2 span(s) linked to their entities.')).toBeVisible()
   await page.screenshot({ path: '/tmp/rt9-import-entities.png' })

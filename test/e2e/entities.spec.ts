@@ -53,7 +53,7 @@ test('샘 올트먼 in one article and 올트먼 in another become one entity wi
   const picker2 = page.getByRole('dialog', { name: 'Link “올트먼” to an entity' })
   await expect(picker2.getByLabel('Entity (Person)')).toHaveValue('올트먼')
   await expect(picker2.locator('[role="option"][aria-selected="true"]')).toContainText('Sam Altman')
-  await expect(picker2.getByRole('option')).toHaveText(['Sam Altman 1 mention(s)', 'Create 올트먼 (Person)'])
+  await expect(picker2.getByRole('option')).toHaveText(['Sam Altman 1 mention', 'Create 올트먼 (Person)'])
   await page.screenshot({ path: '/tmp/entities-picker.png' })
   await page.keyboard.press('Enter')
   await expect(picker2).toHaveCount(0)

@@ -139,8 +139,8 @@ test.describe('File → Import…', () => {
     writeFileSync(file, JSON.stringify({ id, text, meta: { source: 'e2e' }, spans }) + '\r\n')
 
     const dialog = await importFiles(page, [file])
-    await expect(dialog.getByRole('status')).toContainText('Imported 1 new document(s) and 4 new span(s) from 1 file(s).')
-    await expect(dialog.getByRole('status')).toContainText('family.jsonl: 1 document(s), 1 new; 4 span(s), 4 new')
+    await expect(dialog.getByRole('status')).toContainText('Imported 1 new document and 4 new spans from 1 file.')
+    await expect(dialog.getByRole('status')).toContainText('family.jsonl: 1 document, 1 new; 4 spans, 4 new')
     await dialog.getByRole('button', { name: 'Close' }).click()
     await expect(dialog).toBeHidden()
 
@@ -214,7 +214,7 @@ test.describe('hostile text', () => {
     await openApp(page, server)
     await expect(page.locator('[data-testid^="doc-item-"]')).toHaveCount(0)
     const dialog = await importFiles(page, [file])
-    await expect(dialog.getByRole('status')).toContainText('Imported 1 new document(s)')
+    await expect(dialog.getByRole('status')).toContainText('Imported 1 new document')
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     await expect(docItem(page, 'hostile')).toBeVisible()

@@ -171,7 +171,7 @@ test.describe('a long document', () => {
     writeFileSync(file, JSON.stringify({ id: 'long', text, spans }) + '\n')
     await openApp(page, server)
     const dialog = await importFiles(page, [file])
-    await expect(dialog.getByRole('status')).toContainText('Imported 1 new document(s)')
+    await expect(dialog.getByRole('status')).toContainText('Imported 1 new document')
     await dialog.getByRole('button', { name: 'Close' }).click()
     await openDoc(page, 'long')
     const container = docText(page, 'long')

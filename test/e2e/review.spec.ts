@@ -131,7 +131,7 @@ test('File → Merge project… brings a colleague’s layers in, reports a diff
 
   const first = await merge()
   const result = first.getByRole('status')
-  await expect(result).toContainText(/^5 document\(s\) matched, 0 added; 267 span\(s\) added \(junho 267\); [1-9]\d* history entries\./)
+  await expect(result).toContainText(/^5 documents matched, 0 added; 267 spans added \(junho 267\); [1-9]\d* history entr(y|ies)\./)
   await expect(result.getByRole('listitem')).toHaveText(["Not merged: zz_note: the text differs from this project's (13 vs 18 characters); not merged"])
   await first.getByRole('button', { name: 'Close' }).click()
   await expect(first).toBeHidden()
@@ -154,7 +154,7 @@ test('File → Merge project… brings a colleague’s layers in, reports a diff
 
   // Merging the same file again changes nothing.
   const second = await merge()
-  await expect(second.getByRole('status')).toContainText(/^5 document\(s\) matched, 0 added; 0 span\(s\) added; 0 history entries\./)
+  await expect(second.getByRole('status')).toContainText(/^5 documents matched, 0 added; 0 spans added; 0 history entries\./)
   await expect(second.getByRole('status').getByRole('listitem')).toHaveCount(1)
   await second.getByRole('button', { name: 'Close' }).click()
   expect(dbSpans(mine)).toEqual(afterFirst)

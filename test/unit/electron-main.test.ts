@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -6,7 +6,7 @@ import type { BrowserWindowConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { appRoot } from '../../src/main/paths'
 import { Project } from '../../src/main/store/project'
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../src/shared/commands'
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_STATE_CHANNEL } from '../../src/shared/commands'
 import type { Envelope } from '../../src/shared/errors'
 
 type Listener = (...args: unknown[]) => unknown
@@ -54,6 +54,14 @@ const fake = vi.hoisted(() => {
     isDestroyed(): boolean {
       return false
     }
+    readonly maximize = vi.fn()
+    normalBounds = { x: 40, y: 30, width: 1000, height: 700 }
+    getNormalBounds(): { x: number; y: number; width: number; height: number } {
+      return this.normalBounds
+    }
+    isMaximized(): boolean {
+      return false
+    }
   }
   const paths = new Map<string, string>()
   const app = Object.assign(new Emitter(), {
@@ -70,16 +78,25 @@ const fake = vi.hoisted(() => {
   const ipcHandlers = new Map<string, Listener>()
   const ipcMain = {
     handle: vi.fn((channel: string, handler: Listener) => void ipcHandlers.set(channel, handler)),
-    removeHandler: vi.fn((channel: string) => void ipcHandlers.delete(channel))
+    removeHandler: vi.fn((channel: string) => void ipcHandlers.delete(channel)),
+    on: vi.fn((channel: string, listener: Listener) => void ipcListeners.set(channel, listener)),
+    removeListener: vi.fn((channel: string) => void ipcListeners.delete(channel))
   }
+  const ipcListeners = new Map<string, Listener>()
+  const screen = { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) }
   const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() }
   const defaultSession = {
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     webRequest: { onHeadersReceived: vi.fn() }
   }
-  const dialog = { showErrorBox: vi.fn() }
-  return { Emitter, FakeContents, FakeWindow, app, paths, ipcHandlers, ipcMain, Menu, defaultSession, dialog }
+  const dialog = {
+    showErrorBox: vi.fn(),
+    showMessageBoxSync: vi.fn((_window: unknown, _options: unknown) => 0),
+    showOpenDialog: vi.fn((_window: unknown, _options: unknown) => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+    showSaveDialog: vi.fn((_window: unknown, _options: unknown) => Promise.resolve({ canceled: true, filePath: '' }))
+  }
+  return { Emitter, FakeContents, FakeWindow, app, paths, ipcHandlers, ipcMain, ipcListeners, screen, Menu, defaultSession, dialog }
 })
 
 vi.mock('electron', () => ({
@@ -87,6 +104,7 @@ vi.mock('electron', () => ({
   BrowserWindow: fake.FakeWindow,
   ipcMain: fake.ipcMain,
   Menu: fake.Menu,
+  screen: fake.screen,
   session: { defaultSession: fake.defaultSession },
   dialog: fake.dialog
 }))
@@ -121,6 +139,7 @@ describe('Electron main entry', () => {
     fake.paths.set('appData', join(home, 'appData'))
     fake.ipcHandlers.clear()
     fake.FakeWindow.instances = []
+    fake.ipcListeners.clear()
   })
 
   afterEach(() => {
@@ -270,5 +289,134 @@ describe('Electron main entry', () => {
     expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Spanmark could not start', expect.stringContaining(notAFolder))
     expect(fake.app.exit).toHaveBeenCalledWith(1)
     expect(fake.FakeWindow.instances).toHaveLength(0)
+  })
+
+  // --- desktop conventions (issue 10) ---
+  const trusted = (): { senderFrame: { url: string; parent: null } } => ({
+    senderFrame: { url: pathToFileURL(join(ROOT, 'out', 'renderer', 'index.html')).href, parent: null }
+  })
+  const reportState = (state: unknown, sender = trusted()): void => {
+    const listener = fake.ipcListeners.get(IPC_STATE_CHANNEL)
+    if (!listener) throw new Error('no state listener')
+    listener(sender, state)
+  }
+  const lastMenuLabels = (): unknown[] => {
+    const calls = fake.Menu.buildFromTemplate.mock.calls
+    return ((calls[calls.length - 1]?.[0] ?? []) as { label?: string }[]).map((m) => m.label)
+  }
+
+  it('remembers the window bounds in window-state.json and restores them when they are on a display', async () => {
+    await startMain()
+    const first = onlyWindow()
+    first.normalBounds = { x: 200, y: 120, width: 1111, height: 777 }
+    first.emit('close', { preventDefault: vi.fn() })
+    expect(JSON.parse(readFileSync(join(home, 'window-state.json'), 'utf8'))).toEqual({ x: 200, y: 120, width: 1111, height: 777, maximized: false })
+    first.emit('closed')
+    fake.app.emit('activate')
+    const second = fake.FakeWindow.instances[1]
+    expect(second?.options).toMatchObject({ x: 200, y: 120, width: 1111, height: 777 })
+  })
+
+  it('a saved position on a display that is gone opens the window at its size, not off-screen', async () => {
+    writeFileSync(join(home, 'window-state.json'), JSON.stringify({ x: 4000, y: 100, width: 900, height: 600 }))
+    await startMain()
+    const options = onlyWindow().options as BrowserWindowConstructorOptions
+    expect(options).toMatchObject({ width: 900, height: 600 })
+    expect(options.x).toBeUndefined()
+    expect(options.y).toBeUndefined()
+  })
+
+  it('closing while the page reports an import asks first; Cancel (the default) keeps the window open', async () => {
+    await startMain()
+    const window = onlyWindow()
+    const idle = { preventDefault: vi.fn() }
+    window.emit('close', idle)
+    expect(fake.dialog.showMessageBoxSync).not.toHaveBeenCalled()
+    expect(idle.preventDefault).not.toHaveBeenCalled()
+
+    reportState({ busy: true })
+    fake.dialog.showMessageBoxSync.mockReturnValueOnce(0)
+    const cancelled = { preventDefault: vi.fn() }
+    window.emit('close', cancelled)
+    expect(fake.dialog.showMessageBoxSync).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ message: 'An import is still running.', buttons: ['Keep working', 'Close anyway'], defaultId: 0, cancelId: 0 })
+    )
+    expect(cancelled.preventDefault).toHaveBeenCalled()
+
+    fake.dialog.showMessageBoxSync.mockReturnValueOnce(1)
+    const confirmed = { preventDefault: vi.fn() }
+    window.emit('close', confirmed)
+    expect(confirmed.preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('ignores state reports from other pages and malformed ones', async () => {
+    await startMain()
+    const window = onlyWindow()
+    reportState({ busy: true }, { senderFrame: { url: 'https://evil.example/', parent: null } })
+    reportState({ busy: 'yes' })
+    reportState({ busy: true, extra: 1 })
+    const event = { preventDefault: vi.fn() }
+    window.emit('close', event)
+    expect(fake.dialog.showMessageBoxSync).not.toHaveBeenCalled()
+  })
+
+  it('rebuilds the native menu in the language the page reports', async () => {
+    await startMain()
+    expect(lastMenuLabels()).toEqual(['File', 'Edit', 'View', 'Help'])
+    reportState({ language: 'ko' })
+    expect(lastMenuLabels()).toEqual(['파일', '편집', '보기', '도움말'])
+    reportState({ busy: true, language: 'en' })
+    expect(lastMenuLabels()).toEqual(['File', 'Edit', 'View', 'Help'])
+  })
+
+  it('File → Open project… shows the file dialog, switches, lists it in Recent and starts there next time', async () => {
+    const other = join(home, 'elsewhere', 'other.sqlite')
+    mkdirSync(join(home, 'elsewhere'))
+    Project.open(other).close()
+    await startMain()
+    const handler = fake.ipcHandlers.get(IPC_INVOKE_CHANNEL)
+    if (!handler) throw new Error('no IPC handler')
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] })
+    const reply = (await handler(trusted(), 'switchProject', { how: 'open' })) as Envelope
+    expect(reply).toEqual({ ok: true, result: { switched: true, path: other } })
+    expect(fake.dialog.showOpenDialog).toHaveBeenCalledWith(onlyWindow(), expect.objectContaining({ properties: ['openFile'] }))
+    const session = (await handler(trusted(), 'getSession', {})) as Envelope
+    expect(session.ok && (session.result as { projectPath: string }).projectPath).toBe(other)
+    const calls = fake.Menu.buildFromTemplate.mock.calls
+    const file = ((calls[calls.length - 1]?.[0] ?? []) as { label: string; submenu: { label: string; submenu?: { label: string }[] }[] }[])[0]
+    const recent = file?.submenu.find((i) => i.label === 'Recent projects')?.submenu?.map((i) => i.label)
+    expect(recent?.[0]).toBe(`other.sqlite — ${other}`)
+
+    fake.app.emit('will-quit')
+    fake.FakeWindow.instances = []
+    await startMain()
+    const again = fake.ipcHandlers.get(IPC_INVOKE_CHANNEL)
+    const reopened = (await again?.(trusted(), 'getSession', {})) as Envelope
+    expect(reopened.ok && (reopened.result as { projectPath: string }).projectPath).toBe(other)
+  })
+})
+
+describe('a packaged app finds its native module and seeds (appAssets)', () => {
+  it('uses resources/app.asar.unpacked/…/better_sqlite3.node and resources/seeds', async () => {
+    const { appAssets } = await import('../../src/main/electron/app')
+    const resources = mkdtempSync(join(tmpdir(), 'spanmark-resources-'))
+    try {
+      const release = join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release')
+      expect(appAssets(ROOT, true, { resourcesPath: resources, electronVersion: '45.4.1' })).toEqual({
+        nativeBinding: undefined,
+        seeds: join(resources, 'seeds')
+      })
+      mkdirSync(release, { recursive: true })
+      writeFileSync(join(release, 'better_sqlite3.node'), 'binary')
+      expect(appAssets(ROOT, true, { resourcesPath: resources, electronVersion: '45.4.1' })).toEqual({
+        nativeBinding: join(release, 'better_sqlite3.node'),
+        seeds: join(resources, 'seeds')
+      })
+      // Not packaged: the development checkout's seeds/ and .electron-abi build.
+      expect(appAssets(ROOT, false, { resourcesPath: resources, electronVersion: undefined })).toEqual({ nativeBinding: undefined, seeds: join(ROOT, 'seeds') })
+    } finally {
+      rmSync(resources, { recursive: true, force: true })
+    }
   })
 })

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type DesktopBridge, type MenuCommand } from '../../src/shared/commands'
+import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_STATE_CHANNEL, type DesktopBridge, type MenuCommand } from '../../src/shared/commands'
 
 type Listener = (event: unknown, ...args: unknown[]) => void
 
@@ -11,6 +11,7 @@ const fake = vi.hoisted(() => {
     exposed: new Map<string, unknown>(),
     listeners,
     invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, result: 'pong' })),
+    send: vi.fn(),
     emit(channel: string, ...args: unknown[]): void {
       for (const l of [...(listeners.get(channel) ?? [])]) l({ sender: 'ipc-event' }, ...args)
     }
@@ -23,6 +24,7 @@ vi.mock('electron', () => ({
   },
   ipcRenderer: {
     invoke: fake.invoke,
+    send: fake.send,
     on: (channel: string, listener: Listener) => {
       fake.listeners.set(channel, [...(fake.listeners.get(channel) ?? []), listener])
     },
@@ -43,10 +45,16 @@ async function loadBridge(): Promise<DesktopBridge> {
 describe('preload bridge', () => {
   beforeEach(() => fake.invoke.mockClear())
 
-  it('exposes only window.spanmark with invoke, onCommand and onEvent', async () => {
+  it('exposes only window.spanmark with invoke, onCommand, onEvent and reportState', async () => {
     const bridge = await loadBridge()
     expect([...fake.exposed.keys()]).toEqual(['spanmark'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onCommand', 'onEvent'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onCommand', 'onEvent', 'reportState'])
+  })
+
+  it('reportState sends the language and busy state on the state channel', async () => {
+    const bridge = await loadBridge()
+    bridge.reportState({ language: 'ko', busy: true })
+    expect(fake.send).toHaveBeenCalledWith(IPC_STATE_CHANNEL, { language: 'ko', busy: true })
   })
 
   it('invoke sends the method and args on the invoke channel and returns the reply', async () => {

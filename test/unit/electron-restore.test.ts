@@ -44,6 +44,13 @@ const fake = vi.hoisted(() => {
     isDestroyed(): boolean {
       return false
     }
+    readonly maximize = vi.fn()
+    getNormalBounds(): { x: number; y: number; width: number; height: number } {
+      return { x: 40, y: 30, width: 1000, height: 700 }
+    }
+    isMaximized(): boolean {
+      return false
+    }
   }
   const paths = new Map<string, string>()
   const app = Object.assign(new Emitter(), {
@@ -59,12 +66,16 @@ const fake = vi.hoisted(() => {
   const ipcHandlers = new Map<string, Listener>()
   const ipcMain = {
     handle: vi.fn((channel: string, handler: Listener) => void ipcHandlers.set(channel, handler)),
-    removeHandler: vi.fn((channel: string) => void ipcHandlers.delete(channel))
+    removeHandler: vi.fn((channel: string) => void ipcHandlers.delete(channel)),
+    on: vi.fn((channel: string, listener: Listener) => void ipcListeners.set(channel, listener)),
+    removeListener: vi.fn((channel: string) => void ipcListeners.delete(channel))
   }
+  const ipcListeners = new Map<string, Listener>()
+  const screen = { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) }
   const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() }
   const defaultSession = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } }
   const dialog = { showErrorBox: vi.fn(), showMessageBox: vi.fn((_options: unknown) => Promise.resolve({ response: 0, checkboxChecked: false })) }
-  return { FakeWindow, app, paths, ipcHandlers, ipcMain, Menu, defaultSession, dialog }
+  return { FakeWindow, app, paths, ipcHandlers, ipcMain, ipcListeners, screen, Menu, defaultSession, dialog }
 })
 
 vi.mock('electron', () => ({
@@ -72,6 +83,7 @@ vi.mock('electron', () => ({
   BrowserWindow: fake.FakeWindow,
   ipcMain: fake.ipcMain,
   Menu: fake.Menu,
+  screen: fake.screen,
   session: { defaultSession: fake.defaultSession },
   dialog: fake.dialog
 }))

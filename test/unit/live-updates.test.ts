@@ -126,7 +126,7 @@ describe('live updates between two tabs of one annotator', () => {
     expect(b.store.getState().selected).toBeNull()
     expect(b.store.getState().status).toEqual({
       kind: 'info',
-      message: expect.stringMatching(/^The span you had selected was deleted in another window or tab \(Delete “.+”\)\.$/)
+      message: { key: 'status:selectedDeleted', params: { description: expect.stringMatching(/^Delete “.+”$/) } }
     })
   })
 
@@ -188,7 +188,7 @@ describe('coarse events and reconnects', () => {
     expect(b.store.getState().status.kind).toBe('error')
     await a.store.getState().labelRange(DOC, 0, 2, 'DATE')
     b.handlers.onOpen(false)
-    await vi.waitFor(() => expect(b.store.getState().status.message).toBe('Reconnected to the Spanmark server; showing the latest changes.'))
+    await vi.waitFor(() => expect(b.store.getState().status.message).toEqual({ key: 'status:reconnected' }))
     expect(shown(b).map((s) => [s.start, s.end]).sort()).toEqual([[0, 2], [3, 5]])
     expect(count(b)).toBe(2)
   })

@@ -98,7 +98,7 @@ describe('ReviewService', () => {
     annotate.createSpan({ docId: 'e', annotator: 'junho', start: 0, end: 3, label: 'DATE' })
     review.setStatus({ reviewer: 'lead', docId: 'e', status: 'reviewed' })
     const r = review.adjudicate({ reviewer: 'lead', annotators: ['minji', 'junho'], minAgree: 2 })
-    expect(r).toEqual({ documents: 1, accepted: 2, remaining: 5, skippedReviewed: 1 })
+    expect(r).toEqual({ documents: 1, accepted: 2, remaining: 5, skippedReviewed: 1, linksAccepted: 0, linksRemaining: 0 })
     expect(gold()).toEqual([
       [2, 5, 'PERSON'],
       [6, 10, 'ORGANISATION']

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { backupDir, DEFAULT_KEEP, listBackups, newestBackupSignature, newestGoodBackup, takeSnapshot, type BackupInfo } from '../store/backups'
+import { backupDir, chosenFolderInFile, DEFAULT_KEEP, listBackups, newestBackupSignature, newestGoodBackup, takeSnapshot, type BackupInfo } from '../store/backups'
 import { readableTime } from '../store/backups-health'
 import { inspectDatabaseFile, projectSignature } from '../store/backups-inspect'
 import { restoreProjectFile } from '../store/backups-restore'
@@ -26,6 +26,9 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
+/** The project's backups folder: the one it chose in Settings (its `backupDir` setting), else the default beside it. */
+const folderFor = (file: string): string => chosenFolderInFile(file) ?? backupDir(file)
+
 const counts = (b: BackupInfo): string => (b.problem ? `UNREADABLE: ${b.problem}` : `${b.documents} documents, ${b.spans} spans`)
 
 /** spanmark backup --project F [--out FILE] [--keep N]: a snapshot now; prints where it went. */
@@ -34,11 +37,11 @@ export async function backupCommand(o: { project: string; out?: string | undefin
   const keep = parseKeep(o.keep)
   const project = Project.open(file)
   try {
-    const info = await takeSnapshot(project.db, file, { reason: 'manual', keep, out: o.out }).catch((err: unknown) => {
+    const info = await takeSnapshot(project.db, file, { reason: 'manual', keep, out: o.out, dir: folderFor(file) }).catch((err: unknown) => {
       throw new CliError(`The backup of ${file} failed: ${err instanceof Error ? err.message : String(err)}`)
     })
     io.out(`Backed up ${file} (${counts(info)}, ${formatBytes(info.bytes)}) to ${info.file}`)
-    if (!o.out) io.out(`The newest ${keep} backups are kept in ${backupDir(file)}.`)
+    if (!o.out) io.out(`The newest ${keep} backups are kept in ${folderFor(file)}.`)
   } finally {
     project.close()
   }
@@ -47,12 +50,13 @@ export async function backupCommand(o: { project: string; out?: string | undefin
 /** spanmark backups --project F: every backup, newest first. */
 export function backupsCommand(o: { project: string }, io: Output): void {
   const file = resolve(o.project)
-  const backups = listBackups(file)
+  const folder = folderFor(file)
+  const backups = listBackups(file, { dir: folder })
   if (backups.length === 0) {
-    io.out(`There are no backups of ${file} yet (they go in ${backupDir(file)}). Take one with: spanmark backup --project "${file}"`)
+    io.out(`There are no backups of ${file} yet (they go in ${folder}). Take one with: spanmark backup --project "${file}"`)
     return
   }
-  io.out(`Backups of ${file}, newest first (in ${backupDir(file)}):`)
+  io.out(`Backups of ${file}, newest first (in ${folder}):`)
   for (const b of backups) {
     io.out(`  ${b.name}  ${readableTime(b.at)}  ${b.reason.padEnd(14)} ${formatBytes(b.bytes).padStart(9)}  ${counts(b)}`)
   }
@@ -69,11 +73,11 @@ export async function restoreCommand(o: { project: string; from?: string | undef
   let source: string
   if (o.from !== undefined) {
     // A bare name is looked up in the project's backups folder, as `spanmark backups` lists them.
-    const inFolder = resolve(backupDir(file), o.from)
+    const inFolder = resolve(folderFor(file), o.from)
     source = !existsSync(resolve(o.from)) && existsSync(inFolder) ? inFolder : resolve(o.from)
   } else {
-    const newest = newestGoodBackup(file)
-    if (!newest) throw new CliError(`There is no good backup of ${file} in ${backupDir(file)}. Nothing was changed.`)
+    const newest = newestGoodBackup(file, { dir: folderFor(file) })
+    if (!newest) throw new CliError(`There is no good backup of ${file} in ${folderFor(file)}. Nothing was changed.`)
     source = newest.file
   }
   const current = existsSync(file) && statSync(file).size > 0 ? inspectDatabaseFile(file) : null
@@ -97,8 +101,9 @@ export async function backupBefore(projectPath: string, reason: 'before-import' 
   if (!existsSync(file) || statSync(file).size === 0) return
   const project = Project.open(file)
   try {
-    if (projectSignature(project.db) === newestBackupSignature(file)) return
-    const info = await takeSnapshot(project.db, file, { reason })
+    const dir = folderFor(file)
+    if (projectSignature(project.db) === newestBackupSignature(file, undefined, dir)) return
+    const info = await takeSnapshot(project.db, file, { reason, dir })
     io.out(`Backed up ${file} before ${reason === 'before-import' ? 'importing' : 'merging'}: ${info.file}`)
   } finally {
     project.close()

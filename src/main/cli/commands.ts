@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
+import { writeAtomically } from './write-atomically'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { annotatorName } from '../../shared/schemas'
@@ -91,21 +92,13 @@ export function exportCommand(
   if (!existsSync(file)) throw new CliError(`There is no project at ${file}.`)
   const project = Project.open(file)
   const target = resolve(o.out)
-  const tmp = `${target}.${process.pid}.partial`
   try {
     if (!existsSync(dirname(target))) throw new CliError(`The folder ${dirname(target)} does not exist.`)
-    const fd = openSync(tmp, 'w')
-    let counts
-    try {
-      counts =
-        o.format === undefined || o.format === 'spanmark'
-          ? exportLayer(project, o.annotator, (line) => writeSync(fd, line))
-          : exportLayerAs(project, o.annotator, { format: o.format, offsets: o.offsets }, (line) => writeSync(fd, line), io)
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-    renameSync(tmp, target)
+    const counts = writeAtomically(target, (sink) =>
+      o.format === undefined || o.format === 'spanmark'
+        ? exportLayer(project, o.annotator, sink)
+        : exportLayerAs(project, o.annotator, { format: o.format, offsets: o.offsets }, sink, io)
+    )
     io.out(`Exported ${counts.documents} document(s) and ${counts.spans} span(s) of ${o.annotator} to ${o.out}.`)
     if ((o.format === undefined || o.format === 'spanmark') && project.entities.all().length > 0) {
       const beside = entitiesPathFor(target)
@@ -120,20 +113,6 @@ export function exportCommand(
 /** Where a canonical export's entities go: beside it, named after it (out.jsonl → out.entities.jsonl). */
 export function entitiesPathFor(out: string): string {
   return out.replace(/(\.jsonl?)?$/i, '.entities.jsonl')
-}
-
-function writeAtomically<T>(target: string, write: (sink: (line: string) => void) => T): T {
-  const tmp = `${target}.${process.pid}.partial`
-  const fd = openSync(tmp, 'w')
-  let result: T
-  try {
-    result = write((line) => writeSync(fd, line))
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, target)
-  return result
 }
 
 export async function serveCommand(

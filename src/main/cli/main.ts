@@ -5,6 +5,7 @@ import { CliError, checkAnnotator, exportCommand, importCommand, serveCommand, t
 import { backupBefore, backupCommand, backupsCommand, restoreCommand } from './backup-command'
 import { datasetCommand } from './dataset-command'
 import { meetingsCommand } from './meetings-command'
+import { LABELS_USAGE, labelsCommand } from './labels-command'
 import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators } from './review-commands'
 import { storageError } from '../storage-errors'
 
@@ -29,6 +30,7 @@ const USAGE = `Usage: spanmark <command> [options]
   restore  --project FILE.sqlite (--from BACKUP | --latest)
            replace the project with a backup; the current file (even a damaged one) is moved aside, never overwritten.
            Quit Spanmark on this project first. Import, serve and the desktop app take backups by themselves.
+${LABELS_USAGE}
 
 Offsets in JSONL are Unicode code points, end exclusive.`
 
@@ -74,6 +76,11 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
         keep: { type: 'string' },
         latest: { type: 'boolean' },
         list: { type: 'boolean' },
+        name: { type: 'string' },
+        hotkey: { type: 'string' },
+        color: { type: 'string' },
+        guideline: { type: 'string' },
+        position: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -160,6 +167,9 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
       case 'meetings':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
         meetingsCommand({ project: values.project, annotator: checkAnnotator(values.annotator, true) as string, out: values.out }, io)
+        return 0
+      case 'labels':
+        labelsCommand(positionals, values, io)
         return 0
       case 'agreement':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)

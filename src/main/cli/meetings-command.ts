@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs'
+import { writeWholeFile } from './write-atomically'
+import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { MeetingEvent } from '../../shared/meetings-schema'
 import { MeetingsService } from '../services/meetings-service'
@@ -17,15 +18,7 @@ export function meetingsCommand(o: { project: string; annotator: string; out?: s
       const target = resolve(o.out)
       if (!existsSync(dirname(target))) throw new CliError(`The folder ${dirname(target)} does not exist.`)
       const { content, events } = service.exportJsonl(o.annotator)
-      const tmp = `${target}.${process.pid}.partial`
-      const fd = openSync(tmp, 'w')
-      try {
-        writeSync(fd, content)
-        fsyncSync(fd)
-      } finally {
-        closeSync(fd)
-      }
-      renameSync(tmp, target)
+      writeWholeFile(target, content)
       io.out(`Exported ${events} meeting(s) of ${o.annotator} to ${o.out}.`)
       return
     }

@@ -66,6 +66,12 @@ export function adjudicateCommand(o: { project: string; annotators: string[]; re
         (r.skippedReviewed ? ` (${r.skippedReviewed} reviewed document(s) left alone)` : '') +
         `. ${r.remaining} difference(s) remain for review.`
     )
+    if (r.linksAccepted + r.linksRemaining > 0) {
+      io.out(
+        `Accepted ${r.linksAccepted} link(s) (meeting participants, dates, places) that at least ${minAgree} agree on and whose ends are in gold. ` +
+          `${r.linksRemaining} link(s) remain for review.`
+      )
+    }
   } finally {
     project.close()
   }

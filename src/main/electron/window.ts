@@ -1,4 +1,4 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron'
 import { lockNavigation } from './navigation'
 import type { RendererSource } from './renderer-source'
 
@@ -8,6 +8,9 @@ export interface WindowDeps {
   BrowserWindow: WindowConstructor
   source: RendererSource
   preload: string
+  /** Where the window was last left (window-state.ts); the default size otherwise. */
+  bounds?: Partial<Rectangle>
+  maximized?: boolean
   log?: (message: string, err: unknown) => void
 }
 
@@ -16,10 +19,11 @@ export interface WindowDeps {
  * and sandboxed, and reaches the project only through the preload's
  * window.spanmark bridge.
  */
-export function createMainWindow({ BrowserWindow, source, preload, log = defaultLog }: WindowDeps): BrowserWindow {
+export function createMainWindow({ BrowserWindow, source, preload, bounds, maximized = false, log = defaultLog }: WindowDeps): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
+    ...bounds,
     minWidth: 720,
     minHeight: 480,
     title: 'Spanmark',
@@ -38,7 +42,10 @@ export function createMainWindow({ BrowserWindow, source, preload, log = default
     }
   })
   lockNavigation(window.webContents)
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize()
+    window.show()
+  })
   const loading = source.kind === 'dev' ? window.loadURL(source.url) : window.loadFile(source.path)
   loading.catch((err: unknown) => log(`Could not load the Spanmark page from ${source.url}.`, err))
   return window

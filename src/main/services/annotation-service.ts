@@ -1,6 +1,7 @@
 import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import type { RelationChange } from '../../shared/relations-schema'
+import { usableLabel } from './usable-label'
 import { ApiError } from '../../shared/errors'
 import { trimSelection } from '../../shared/korean/particles'
 import { GOLD } from '../../shared/layers'
@@ -192,9 +193,7 @@ export class AnnotationService {
   }
 
   private label(key: string): LabelDef {
-    const label = this.project.labels.list().find((l) => l.key === key)
-    if (!label) throw new ApiError('invalid_args', `This project has no label "${key}".`)
-    return label
+    return usableLabel(this.project, key)
   }
 
   private spanText(span: Span): string {

@@ -16,6 +16,7 @@ import { listDocuments } from './document-list'
 import { mergeProject } from './merge-service'
 import { ReviewService } from './review-service'
 import { BackupService, summarize } from './backup-service'
+import { backupLocation } from './backup-location'
 import { announceChanges, type ChangeFeed } from './change-feed'
 import { RegionsService } from './regions-service'
 import { SuggestionsService } from './suggestions-service'
@@ -24,6 +25,8 @@ import { OccurrencesService } from './occurrences-service'
 import { RelationsService } from './relations-service'
 import { EntitiesService } from './entities-service'
 import { MeetingsService } from './meetings-service'
+import type { ProjectSwitcher } from '../../shared/project-schema'
+import { LabelsService } from './labels-service'
 
 export interface CoreOptions {
   project: Project
@@ -34,13 +37,15 @@ export interface CoreOptions {
   backups?: BackupService | undefined
   /** Where committed changes are announced (live updates in other windows and tabs). */
   feed?: ChangeFeed | undefined
+  /** Open / New / Recent projects: the desktop app's session. Without it (web mode, CLI) switching is refused. */
+  projects?: ProjectSwitcher | undefined
 }
 
 /**
  * The one implementation of every API method. Electron IPC, the web-mode HTTP
  * server and tests call these through the dispatcher, which validates input.
  */
-export function createApiHandlers({ project, prefs, annotator, feed, backups = new BackupService(project) }: CoreOptions): ApiHandlers {
+export function createApiHandlers({ project, prefs, annotator, feed, projects, backups = new BackupService(project) }: CoreOptions): ApiHandlers {
   // Recreated after a restore, which drops their caches of the old content.
   let annotations = new AnnotationService(project)
   let review = new ReviewService(project)
@@ -51,6 +56,7 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
   let entities = new EntitiesService(project)
   const relations = new RelationsService(project)
   const meetings = new MeetingsService(project)
+  const labelSchema = new LabelsService(project)
   let sessionAnnotator: string | null = annotator ?? prefs.read().annotator ?? null
 
   const session = (): Session => ({
@@ -65,6 +71,12 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
 
   return announceChanges(feed, {
     getSession: () => session(),
+    getProjectInfo: () =>
+      projects?.info() ?? { path: project.path, name: basename(project.path).replace(/\.sqlite$/i, ''), recent: [], canSwitch: false },
+    switchProject: (a) => {
+      if (!projects) throw new ApiError('rejected', WEB_SWITCH_REFUSED)
+      return projects.switchProject(a)
+    },
     setAnnotator: ({ name }) => {
       prefs.update({ annotator: name })
       sessionAnnotator = name
@@ -175,8 +187,21 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
       const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}-meetings.jsonl`
       return { fileName, content, events }
     },
+    listLabels: () => labelSchema.list(),
+    addLabel: (a) => labelSchema.add(a),
+    editLabel: (a) => labelSchema.edit(a),
+    renameLabelKey: (a) => labelSchema.renameKey(a),
+    reorderLabels: (a) => labelSchema.reorder(a),
+    setLabelRetired: (a) => labelSchema.setRetired(a),
+    exportLabelSchema: () => labelSchema.exportSchema(),
+    importLabelSchema: (a) => labelSchema.importSchema(a),
     listBackups: () => backups.summary(),
     backupNow: async () => summarize(await backups.snapshot('manual')),
+    getBackupLocation: () => backupLocation(project, backups),
+    setBackupDir: async ({ dir }) => {
+      await backups.moveTo(dir)
+      return backupLocation(project, backups)
+    },
     restoreBackup: async ({ name }) => {
       const { restored, undo } = await backups.restore(name)
       annotations = new AnnotationService(project)
@@ -190,6 +215,13 @@ export function createApiHandlers({ project, prefs, annotator, feed, backups = n
     }
   })
 }
+
+/**
+ * Web mode opens no other project by path: any page that reaches the server could otherwise open,
+ * create or overwrite files anywhere the server may write.
+ */
+const WEB_SWITCH_REFUSED =
+  'Opening or creating another project is only possible in the desktop app. This server stays on its project; to work on another one, stop it and start it on that file: spanmark serve --project FILE.sqlite'
 
 function savedLayout(project: Project): Layout | null {
   const parsed = layoutSchema.safeParse(project.settings.get('layout'))

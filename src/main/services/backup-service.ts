@@ -4,7 +4,6 @@ import type { BackupList, BackupSummary } from '../../shared/api'
 import { ApiError } from '../../shared/errors'
 import {
   BACKUP_NAME,
-  backupDir,
   backupNames,
   DEFAULT_KEEP,
   listBackups,
@@ -16,6 +15,7 @@ import {
 import { projectSignature } from '../store/backups-inspect'
 import { restoreIntoOpenProject } from '../store/backups-restore'
 import type { Project } from '../store/project'
+import { BACKUP_DIR_SETTING, backupFolder, chosenBackupDir, setBackupDir } from './backup-location'
 
 export const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60_000
 
@@ -61,8 +61,9 @@ export class BackupService {
     this.keep = o.keep ?? DEFAULT_KEEP
   }
 
+  /** The project's chosen folder (see backup-location.ts), else the one beside the project. */
   get folder(): string {
-    return backupDir(this.project.path)
+    return backupFolder(this.project).folder
   }
 
   /**
@@ -105,7 +106,7 @@ export class BackupService {
   }
 
   list(): BackupInfo[] {
-    return listBackups(this.project.path, { nativeBinding: this.o.nativeBinding })
+    return listBackups(this.project.path, { nativeBinding: this.o.nativeBinding, dir: this.folder })
   }
 
   /** The list as the API returns it. */
@@ -119,11 +120,13 @@ export class BackupService {
    */
   restore(name: string): Promise<{ restored: BackupInfo; undo: BackupInfo }> {
     return this.run(async () => {
-      if (!BACKUP_NAME.test(name) || !backupNames(this.project.path).includes(name)) {
+      if (!BACKUP_NAME.test(name) || !backupNames(this.project.path, this.folder).includes(name)) {
         throw new ApiError('not_found', `There is no backup "${name}" in ${this.folder}. Reopen the list and choose one of those shown.`)
       }
       const file = join(this.folder, name)
       const undo = await this.snapshotNow('before-restore', [name])
+      // Where backups go is not content: the restored state keeps the folder chosen now.
+      const chosen = chosenBackupDir(this.project)
       let restored: BackupInfo
       try {
         restored = await restoreIntoOpenProject(this.project.db, this.project.path, file, { nativeBinding: this.o.nativeBinding })
@@ -131,15 +134,35 @@ export class BackupService {
         const why = err instanceof Error ? err.message : String(err)
         throw new ApiError('conflict', `${why}\nThe project was not changed; its state before this attempt is also saved as backup ${undo.name}.`)
       }
+      if (chosenBackupDir(this.project) !== chosen) {
+        this.project.write(() =>
+          chosen === null
+            ? this.project.db.prepare('DELETE FROM settings WHERE key = ?').run(BACKUP_DIR_SETTING)
+            : this.project.settings.set(BACKUP_DIR_SETTING, chosen)
+        )
+      }
       this.lastSignature = projectSignature(this.project.db)
       return { restored, undo }
+    })
+  }
+
+  /**
+   * Sends backups to `dir` from now on (null: the default beside the project), after checking it
+   * (see backup-location.ts; a bad folder throws and changes nothing), and takes a backup there at once
+   * unless its newest one already holds this state. Backups already taken stay where they are.
+   */
+  moveTo(dir: string | null): Promise<BackupInfo | null> {
+    return this.run(async () => {
+      setBackupDir(this.project, dir)
+      this.lastSignature = null
+      return this.snapshotIfChangedNow('manual')
     })
   }
 
   private async snapshotIfChangedNow(reason: BackupReason): Promise<BackupInfo | null> {
     if (!this.project.db.open || !existsSync(this.project.path)) return null
     // Until this service has taken one, the newest backup in the folder is the last snapshot.
-    this.lastSignature ??= newestBackupSignature(this.project.path, this.o.nativeBinding)
+    this.lastSignature ??= newestBackupSignature(this.project.path, this.o.nativeBinding, this.folder)
     if (projectSignature(this.project.db) === this.lastSignature) return null
     return this.snapshotNow(reason)
   }
@@ -151,7 +174,8 @@ export class BackupService {
       keep: this.keep,
       protect,
       now: this.o.now,
-      nativeBinding: this.o.nativeBinding
+      nativeBinding: this.o.nativeBinding,
+      dir: this.folder
     })
     // The backup holds at least the state of when it started; a change made while it ran is caught next time.
     this.lastSignature = info.signature === signatureBefore ? info.signature : signatureBefore

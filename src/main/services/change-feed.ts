@@ -75,6 +75,7 @@ export function announceChanges(feed: ChangeFeed | undefined, handlers: ApiHandl
     // An undo/redo that changed only links (issue 9) has no span changes: other tabs refetch instead.
     if (r.applied && r.changes.length === 0 && (r.relationChanges?.length ?? 0) > 0) feed.documents(r.description)
   }
+  const labels = (r: { description: string }): void => void feed.emit({ kind: 'labels', description: r.description })
   return {
     ...handlers,
     createSpan: after(handlers.createSpan, spans),
@@ -108,8 +109,19 @@ export function announceChanges(feed: ChangeFeed | undefined, handlers: ApiHandl
     splitMeeting: after(handlers.splitMeeting, (r) => {
       if (r.unlinked > 0) feed.documents(r.description)
     }),
+    // Label schema (issue 10): other tabs refetch the labels and what they show.
+    addLabel: after(handlers.addLabel, labels),
+    editLabel: after(handlers.editLabel, labels),
+    renameLabelKey: after(handlers.renameLabelKey, labels),
+    reorderLabels: after(handlers.reorderLabels, labels),
+    setLabelRetired: after(handlers.setLabelRetired, labels),
+    importLabelSchema: after(handlers.importLabelSchema, labels),
     importFiles: after(handlers.importFiles, (r) => {
       if (r.newDocuments + r.newSpans > 0) feed.documents(`Imported ${r.newDocuments} new document(s) and ${r.newSpans} new span(s)`)
+      // Only links or entities (issue 9): still announced, so other tabs refetch the links, the Entities panel and the Meetings view.
+      else if (r.newRelations + r.newEntities + r.newEntityLinks > 0) {
+        feed.documents(`Imported ${r.newRelations} new link(s), ${r.newEntities} new entit${r.newEntities === 1 ? 'y' : 'ies'} and ${r.newEntityLinks} span(s) linked to entities`)
+      }
     }),
     mergeProject: after(handlers.mergeProject, (r) => feed.documents(`Merged ${r.from}`)),
     setReviewStatus: after(handlers.setReviewStatus, (r) => feed.documents(r.description)),

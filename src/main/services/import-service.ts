@@ -93,7 +93,7 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
 
   return project.write(() => {
     const at = new Date().toISOString()
-    const result: ImportSummary = { files: [], newDocuments: 0, newSpans: 0, notes: parsed.flatMap((p) => p.notes) }
+    const result: ImportSummary = { files: [], newDocuments: 0, newSpans: 0, newRelations: 0, newEntities: 0, newEntityLinks: 0, notes: parsed.flatMap((p) => p.notes) }
     for (const f of skipped) {
       result.notes.push(
         `${f.name}: skipped: it is a meetings export, whose mentions name span ids of the project that wrote it. Import the canonical export (and its .entities.jsonl) instead; its MEETING entities are the events.`
@@ -104,6 +104,7 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
     for (const e of entityFiles) {
       const stored = storeEntities(project, e, options.actor ?? options.annotator ?? 'import', at)
       entityIds.set(e, stored.ids)
+      result.newEntities += stored.created
       result.notes.push(`${e.name}: ${e.byId.size} entit${e.byId.size === 1 ? 'y' : 'ies'}, ${stored.created} new (matched by name and type).`)
     }
     let linked = 0
@@ -155,13 +156,14 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
           summary.newSpans++
           project.history.record(openGroup(annotator), { spanId: span.id, docId: doc.id, annotator, before: null, after: s })
         }
-        if (annotator) storeRelations(project, doc, annotator, ids, () => openGroup(annotator))
+        if (annotator) result.newRelations += storeRelations(project, doc, annotator, ids, () => openGroup(annotator))
       }
       result.files.push(summary)
       result.newDocuments += summary.newDocuments
       result.newSpans += summary.newSpans
     }
     if (linked > 0) result.notes.push(`${linked} span(s) linked to their entities.`)
+    result.newEntityLinks = linked
     return result
   })
 }

@@ -1,3 +1,4 @@
+import { usableLabel } from './usable-label'
 import type { MutationResult, OccurrenceHit, OccurrencesResult } from '../../shared/api'
 import type { Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
@@ -123,8 +124,7 @@ export class OccurrencesService {
    * labelled `label` in the layer, and repeats in the list, are skipped.
    */
   label(a: { annotator: string; label: string; text: string; occurrences: { docId: string; start: number; end: number }[] }): MutationResult {
-    const label = this.project.labels.list().find((l) => l.key === a.label)
-    if (!label) throw new ApiError('invalid_args', `This project has no label "${a.label}".`)
+    const label = usableLabel(this.project, a.label)
     const byDoc = new Map<string, Range[]>()
     for (const o of a.occurrences) {
       if (o.end <= o.start) throw new ApiError('invalid_args', `Occurrence ${o.start}–${o.end} in "${o.docId}" is empty; nothing was labelled.`)

@@ -41,6 +41,10 @@ export interface AdjudicateResult {
   accepted: number
   remaining: number
   skippedReviewed: number
+  /** Links (meeting → participant, date, place) put into gold: held by at least minAgree annotators, both ends in gold. */
+  linksAccepted: number
+  /** Links left for review: too few annotators have them, or an end is not in gold. */
+  linksRemaining: number
 }
 
 /**
@@ -203,10 +207,11 @@ export class ReviewService {
    * rejected). Marks nothing reviewed. One undoable step for the reviewer.
    */
   adjudicate(a: { reviewer: string; annotators: string[]; minAgree: number }): AdjudicateResult {
-    const result: AdjudicateResult = { documents: 0, accepted: 0, remaining: 0, skippedReviewed: 0 }
+    const result: AdjudicateResult = { documents: 0, accepted: 0, remaining: 0, skippedReviewed: 0, linksAccepted: 0, linksRemaining: 0 }
     const statuses = this.project.review.allStatuses()
     this.project.write(() => {
       const changes: SpanChange[] = []
+      const links: RelationChange[] = []
       for (const docId of [...this.project.documents.iterateIds()]) {
         if (statuses.get(docId) === 'reviewed') {
           result.skippedReviewed++
@@ -222,9 +227,19 @@ export class ReviewService {
             result.accepted++
           } else result.remaining++
         }
+        // Then the links enough annotators share, once both their ends are in gold (spans first, as above).
+        for (const l of this.linksOf(docId, this.project.spans.allLayers(docId), a.annotators)) {
+          if (l.decision === 'accepted') continue
+          const made = l.annotators.length >= a.minAgree ? this.linkInGold(docId, l) : 'missing'
+          if (typeof made === 'string') result.linksRemaining++
+          else {
+            links.push(made)
+            result.linksAccepted++
+          }
+        }
       }
-      if (changes.length > 0) {
-        this.log.commitAction(a.reviewer, 'accept', `Adjudicate ${a.annotators.join(', ')} (at least ${a.minAgree} agree)`, changes)
+      if (changes.length + links.length > 0) {
+        this.log.commitAction(a.reviewer, 'accept', `Adjudicate ${a.annotators.join(', ')} (at least ${a.minAgree} agree)`, changes, links)
       }
     })
     return result

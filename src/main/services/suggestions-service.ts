@@ -1,3 +1,4 @@
+import { usableLabel } from './usable-label'
 import type { MutationResult } from '../../shared/api'
 import type { SpanChange } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
@@ -154,8 +155,7 @@ export class SuggestionsService {
 
   /** Labels every suggestion of one label in the document, as one undo step. */
   acceptAll(a: { annotator: string; docId: string; label: string }): MutationResult {
-    const label = this.project.labels.list().find((l) => l.key === a.label)
-    if (!label) throw new ApiError('invalid_args', `This project has no label "${a.label}".`)
+    const label = usableLabel(this.project, a.label)
     const picked = this.list(a)
     return this.project.write(() => {
       const changes: SpanChange[] = []

@@ -1,5 +1,5 @@
 import { existsSync, rmSync, statSync } from 'node:fs'
-import { newestGoodBackup, type BackupInfo } from './backups'
+import { chosenFolderInFile, newestGoodBackup, type BackupInfo } from './backups'
 import { inspectDatabaseFile } from './backups-inspect'
 import { sqliteHeaderProblem } from './sqlite-header'
 
@@ -64,6 +64,8 @@ export function assertProjectFileHealthy(file: string, o: { nativeBinding?: stri
   const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f))
   const check = inspectDatabaseFile(file, { ...o, headerOnly: large })
   if (check.ok || !check.damaged) return
+  // The backups folder the project chose in Settings, while its settings can still be read.
+  const dir = chosenFolderInFile(file, o.nativeBinding)
   // Reading a WAL-mode file creates empty -wal/-shm files; a damaged file is left as it was found.
   for (const f of sidecars) removeIfEmpty(f)
   const problem = check.problem.startsWith('it is ')
@@ -71,7 +73,7 @@ export function assertProjectFileHealthy(file: string, o: { nativeBinding?: stri
     : /NOTADB/.test(check.problem)
       ? `it is not a Spanmark project file, not even an SQLite database (${check.problem})`
       : `it is damaged (${check.problem})`
-  throw new DamagedProjectError(file, problem, newestGoodBackup(file, o))
+  throw new DamagedProjectError(file, problem, newestGoodBackup(file, { ...o, dir }))
 }
 
 function removeIfEmpty(file: string): void {

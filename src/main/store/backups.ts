@@ -6,7 +6,8 @@ import { checkDatabase, inspectDatabaseFile, projectCounts, projectSignature } f
 
 /**
  * Rotating snapshots of a project file. They live in a folder beside it,
- * `<project>.sqlite.backups/`, one self-contained SQLite file each (rollback
+ * `<project>.sqlite.backups/` unless the project chose another folder (its `backupDir`
+ * setting, see services/backup-location.ts), one self-contained SQLite file each (rollback
  * journal, no -wal), named by their UTC time and why they were taken, e.g.
  * `2026-11-23T08-15-02.123Z-auto.sqlite`: names sort by time. A snapshot is
  * written under a `.partial` name, checked, and only then renamed, so a
@@ -44,10 +45,36 @@ export interface SnapshotOptions {
   out?: string | undefined
   now?: (() => Date) | undefined
   nativeBinding?: string | undefined
+  /** The backups folder when the project chose its own (project setting `backupDir`); default beside the project. */
+  dir?: string | undefined
 }
 
+/** The default backups folder, beside the project file. */
 export function backupDir(projectPath: string): string {
   return `${resolve(projectPath)}.backups`
+}
+
+/** The folder in use: the project's chosen one, else the default beside it. */
+const folderOf = (projectPath: string, dir?: string | undefined): string => (dir ? resolve(dir) : backupDir(projectPath))
+
+/**
+ * The backups folder a project file names in its `backupDir` setting, read without opening it as a
+ * project (for commands that must not, e.g. restoring a damaged file), or undefined: no setting, the
+ * folder is gone, or the file cannot be read. Reads only; never writes to the file.
+ */
+export function chosenFolderInFile(projectPath: string, nativeBinding?: string): string | undefined {
+  try {
+    const db = new Database(projectPath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+    try {
+      const row = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'backupDir'").get()
+      const dir = row ? (JSON.parse(row.value) as unknown) : undefined
+      return typeof dir === 'string' && dir.length > 0 && statSync(dir).isDirectory() ? resolve(dir) : undefined
+    } finally {
+      db.close()
+    }
+  } catch {
+    return undefined
+  }
 }
 
 /** A sortable UTC stamp usable in file names on every OS: 2026-11-23T08-15-02.123Z. */
@@ -62,8 +89,8 @@ function parseName(name: string): { at: string; reason: BackupReason } | null {
 }
 
 /** The backup file names in the folder, newest first. */
-export function backupNames(projectPath: string): string[] {
-  const dir = backupDir(projectPath)
+export function backupNames(projectPath: string, chosen?: string | undefined): string[] {
+  const dir = folderOf(projectPath, chosen)
   if (!existsSync(dir)) return []
   return readdirSync(dir)
     .filter((n) => BACKUP_NAME.test(n))
@@ -114,33 +141,33 @@ function countsOnly(file: string, nativeBinding: string | undefined): Counts {
 }
 
 /** Every backup of the project, newest first, with time, size and counts. */
-export function listBackups(projectPath: string, o: { nativeBinding?: string | undefined } = {}): BackupInfo[] {
-  return backupNames(projectPath).map((n) => describeBackup(join(backupDir(projectPath), n), o))
+export function listBackups(projectPath: string, o: { nativeBinding?: string | undefined; dir?: string | undefined } = {}): BackupInfo[] {
+  return backupNames(projectPath, o.dir).map((n) => describeBackup(join(folderOf(projectPath, o.dir), n), o))
 }
 
 /** The newest backup that passes SQLite's quick_check, or null. */
-export function newestGoodBackup(projectPath: string, o: { nativeBinding?: string | undefined } = {}): BackupInfo | null {
-  for (const n of backupNames(projectPath)) {
-    const info = describeBackup(join(backupDir(projectPath), n), { ...o, verify: true })
+export function newestGoodBackup(projectPath: string, o: { nativeBinding?: string | undefined; dir?: string | undefined } = {}): BackupInfo | null {
+  for (const n of backupNames(projectPath, o.dir)) {
+    const info = describeBackup(join(folderOf(projectPath, o.dir), n), { ...o, verify: true })
     if (info.problem === null) return info
   }
   return null
 }
 
 /** The signature (see projectSignature) of the newest backup, or null when there is none or it is unreadable. */
-export function newestBackupSignature(projectPath: string, nativeBinding?: string): string | null {
-  const [newest] = backupNames(projectPath)
+export function newestBackupSignature(projectPath: string, nativeBinding?: string, dir?: string): string | null {
+  const [newest] = backupNames(projectPath, dir)
   if (!newest) return null
-  const check = inspectDatabaseFile(join(backupDir(projectPath), newest), { nativeBinding })
+  const check = inspectDatabaseFile(join(folderOf(projectPath, dir), newest), { nativeBinding })
   return check.ok ? check.signature : null
 }
 
 /** Deletes all but the newest `keep` backups (never a protected one). */
-export function pruneBackups(projectPath: string, keep: number, protect: readonly string[] = []): string[] {
+export function pruneBackups(projectPath: string, keep: number, protect: readonly string[] = [], dir?: string): string[] {
   const removed: string[] = []
-  for (const name of backupNames(projectPath).slice(Math.max(1, keep))) {
+  for (const name of backupNames(projectPath, dir).slice(Math.max(1, keep))) {
     if (protect.includes(name)) continue
-    rmSync(join(backupDir(projectPath), name), { force: true })
+    rmSync(join(folderOf(projectPath, dir), name), { force: true })
     removed.push(name)
   }
   return removed
@@ -188,7 +215,7 @@ export async function takeSnapshot(db: Db, projectPath: string, o: SnapshotOptio
     }
     if (!existsSync(dirname(target))) throw new Error(`The folder ${dirname(target)} does not exist.`)
   } else {
-    const dir = backupDir(projectPath)
+    const dir = folderOf(projectPath, o.dir)
     mkdirSync(dir, { recursive: true })
     removeStalePartials(dir, now)
     let at = now.getTime()
@@ -202,7 +229,7 @@ export async function takeSnapshot(db: Db, projectPath: string, o: SnapshotOptio
     fsyncPath(partial, 'r+')
     renameSync(partial, target)
     fsyncPath(dirname(target))
-    if (!o.out) pruneBackups(projectPath, o.keep ?? DEFAULT_KEEP, [...(o.protect ?? []), basename(target)])
+    if (!o.out) pruneBackups(projectPath, o.keep ?? DEFAULT_KEEP, [...(o.protect ?? []), basename(target)], o.dir)
     return { ...describeBackup(target, { nativeBinding: o.nativeBinding }), signature }
   } finally {
     rmSync(partial, { force: true })

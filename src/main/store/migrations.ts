@@ -180,5 +180,8 @@ export const MIGRATIONS: readonly string[] = [
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE
   );
   CREATE INDEX span_entities_by_entity ON span_entities(entity_id);
+  `,
+  /* 6: label schema (issue 10): a retired label keeps its spans but is no longer offered */ `
+  ALTER TABLE labels ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));
   `
 ]

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { annotatorName } from '../../shared/schemas'
 import { useApp } from '../state/context'
 import { Modal } from './Modal'
+import { useT } from '../use-t'
 
 /** Asks for the annotator name once; it is saved in the user's preferences. */
 export function AnnotatorDialog() {
@@ -10,23 +11,24 @@ export function AnnotatorDialog() {
   const setDialog = useApp((s) => s.setDialog)
   const [name, setName] = useState(current ?? '')
   const [error, setError] = useState<string | null>(null)
+  const t = useT()
 
   const submit = (e: FormEvent): void => {
     e.preventDefault()
     const parsed = annotatorName.safeParse(name)
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Invalid name')
+      setError(parsed.error.issues[0]?.message ?? t('app:annotator.invalid'))
       return
     }
     void setAnnotator(parsed.data)
   }
 
   return (
-    <Modal title="Who is annotating?" onClose={() => current && setDialog(null)}>
+    <Modal title={t('app:annotator.title')} onClose={() => current && setDialog(null)}>
       <form onSubmit={submit}>
-        <p>Every span you make belongs to this name. It is remembered on this computer.</p>
+        <p>{t('app:annotator.intro')}</p>
         <label className="field">
-          Annotator name
+          {t('app:annotator.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={64} autoComplete="username" />
         </label>
         {error && (
@@ -37,11 +39,11 @@ export function AnnotatorDialog() {
         <div className="modal-actions">
           {current && (
             <button type="button" onClick={() => setDialog(null)}>
-              Cancel
+              {t('common:cancel')}
             </button>
           )}
           <button type="submit" className="primary">
-            Save name
+            {t('app:annotator.save')}
           </button>
         </div>
       </form>

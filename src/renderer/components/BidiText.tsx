@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from 'react'
 import { hasBidiControl, splitBidi } from '../text/bidi'
+import { useT } from '../use-t'
 
 /**
  * A run of document text as React text. Each bidi control in it is wrapped in
@@ -15,11 +16,19 @@ export function bidiText(text: string, key: string | number): ReactNode {
         p.control === undefined ? (
           p.text
         ) : (
-          <span key={i} className="bidi-control" data-bidi={p.control} title={`Invisible direction control U+${p.text.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} (${p.control})`}>
-            {p.text}
-          </span>
+          <BidiControl key={i} text={p.text} control={p.control} />
         )
       )}
     </Fragment>
+  )
+}
+
+function BidiControl({ text, control }: { text: string; control: string }) {
+  const t = useT()
+  const code = text.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? ''
+  return (
+    <span className="bidi-control" data-bidi={control} title={t('pane:text.bidiControl', { code, name: control })}>
+      {text}
+    </span>
   )
 }

@@ -1,6 +1,7 @@
 import { useApp, useAppStore } from '../state/context'
 import { markSelection } from '../state/overlays'
 import { useOverlays, useOverlayStore } from '../state/use-overlays'
+import { useT } from '../use-t'
 
 const NONE: never[] = []
 
@@ -18,6 +19,7 @@ export function BoilerplateControl({ docId }: { docId: string }) {
   const preview = useOverlays((s) => s.preview[docId] === true)
   const active = useOverlays((s) => (s.activeRegion?.docId === docId ? s.activeRegion.id : null))
   const annotator = useApp((s) => s.annotator)
+  const t = useT()
   const { setPreview, acceptRegions, unmarkRegion } = store.getState()
   if (!annotator) return null
   const n = suggested.length
@@ -25,8 +27,8 @@ export function BoilerplateControl({ docId }: { docId: string }) {
   return (
     <span className="boilerplate-control" data-testid={`boilerplate-${docId}`}>
       {ignored > 0 && (
-        <span className="badge ignored-count" title="Regions marked as not article text: greyed, cannot be labelled, left out of token datasets">
-          {ignored === 1 ? '1 ignored region' : `${ignored} ignored regions`}
+        <span className="badge ignored-count" title={t('pane:boilerplate.ignoredTitle')}>
+          {t('pane:boilerplate.ignored', { count: ignored })}
         </span>
       )}
       {n > 0 && (
@@ -34,35 +36,35 @@ export function BoilerplateControl({ docId }: { docId: string }) {
           type="button"
           className="small-button"
           aria-pressed={preview}
-          title="Regions that look like menus, related headlines, copyright or newsletter text. Click to show them in the text."
+          title={t('pane:boilerplate.suggestedTitle')}
           onClick={() => setPreview(docId, !preview)}
         >
-          {n === 1 ? '1 suggested region' : `${n} suggested regions`}
+          {t('pane:boilerplate.suggested', { count: n })}
         </button>
       )}
       {preview && n > 0 && (
         <>
           <button type="button" className="small-button" onClick={() => void acceptRegions(docId, suggested)}>
-            Accept all ({n})
+            {t('pane:boilerplate.acceptAll', { count: n })}
           </button>
           <button type="button" className="small-button" onClick={() => setPreview(docId, false)}>
-            Dismiss
+            {t('pane:boilerplate.dismiss')}
           </button>
         </>
       )}
       {active !== null ? (
         <button type="button" className="small-button" onClick={() => void unmarkRegion(active)}>
-          Unmark region
+          {t('pane:boilerplate.unmark')}
         </button>
       ) : (
         <button
           type="button"
           className="small-button"
-          title="Mark the selected text as not article text (Shift+I)"
+          title={t('pane:boilerplate.markTitle')}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => markSelection(app, store)}
         >
-          Not article text
+          {t('pane:boilerplate.mark')}
         </button>
       )}
     </span>

@@ -4,17 +4,12 @@ import { REJECTED } from '../../shared/layers'
 import { useApi, useApp } from '../state/context'
 import { FailureResult, toFailure, type Failure } from './FailureResult'
 import { Modal } from './Modal'
+import { useT } from '../use-t'
 
 type Form = ApiArgs<'buildDataset'>
 type Phase = { kind: 'form' } | { kind: 'building' } | { kind: 'done'; result: ApiResult<'buildDataset'> } | { kind: 'failed'; failure: Failure }
 
-const FORMATS: { value: Form['format']; name: string }[] = [
-  { value: 'spanmark', name: 'Spanmark JSONL (canonical, with status)' },
-  { value: 'doccano', name: 'doccano JSONL' },
-  { value: 'prodigy', name: 'Prodigy JSONL (tokens + spans)' },
-  { value: 'hf', name: 'Hugging Face token classification (BIO)' },
-  { value: 'klue', name: 'KLUE-NER TSV' }
-]
+const FORMATS: Form['format'][] = ['spanmark', 'doccano', 'prodigy', 'hf', 'klue']
 
 /** File → Build dataset…: the options of `spanmark dataset`, progress, and a summary of what was written and lost. */
 export function DatasetDialog() {
@@ -41,6 +36,7 @@ export function DatasetDialog() {
     offsets: 'utf16'
   })
   const [phase, setPhase] = useState<Phase>({ kind: 'form' })
+  const t = useT()
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
   const busy = phase.kind === 'building'
   const tokenFormat = form.format === 'prodigy' || form.format === 'hf' || form.format === 'klue'
@@ -55,7 +51,7 @@ export function DatasetDialog() {
   }
 
   return (
-    <Modal title="Build dataset" onClose={() => !busy && setDialog(null)}>
+    <Modal title={t('dialogs:dataset.title')} onClose={() => !busy && setDialog(null)}>
       <form
         className="dataset-form"
         onSubmit={(e) => {
@@ -64,8 +60,8 @@ export function DatasetDialog() {
         }}
       >
         <label>
-          Layer
-          <select aria-label="Layer" value={form.layer} onChange={(e) => set('layer', e.target.value)} disabled={busy}>
+          {t('dialogs:dataset.layer')}
+          <select aria-label={t('dialogs:dataset.layer')} value={form.layer} onChange={(e) => set('layer', e.target.value)} disabled={busy}>
             {layers.map((l) => (
               <option key={l} value={l}>
                 {l}
@@ -74,84 +70,88 @@ export function DatasetDialog() {
           </select>
         </label>
         <label>
-          Format
-          <select aria-label="Format" value={form.format} onChange={(e) => set('format', e.target.value as Form['format'])} disabled={busy}>
+          {t('dialogs:dataset.format')}
+          <select aria-label={t('dialogs:dataset.format')} value={form.format} onChange={(e) => set('format', e.target.value as Form['format'])} disabled={busy}>
             {FORMATS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.name}
+              <option key={f} value={f}>
+                {t(`dialogs:dataset.formats.${f}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Splits (by document)
-          <input aria-label="Splits (by document)" value={form.split} onChange={(e) => set('split', e.target.value)} placeholder="train=0.8,dev=0.1,test=0.1 (empty: one file)" disabled={busy} />
+          {t('dialogs:dataset.splits')}
+          <input aria-label={t('dialogs:dataset.splits')} value={form.split} onChange={(e) => set('split', e.target.value)} placeholder={t('dialogs:dataset.splitsPlaceholder')} disabled={busy} />
         </label>
         <label>
-          Seed
-          <input aria-label="Seed" type="number" value={form.seed} onChange={(e) => set('seed', Math.trunc(Number(e.target.value)) || 0)} disabled={busy} />
+          {t('dialogs:dataset.seed')}
+          <input aria-label={t('dialogs:dataset.seed')} type="number" value={form.seed} onChange={(e) => set('seed', Math.trunc(Number(e.target.value)) || 0)} disabled={busy} />
         </label>
         <label>
-          Documents
-          <select aria-label="Documents" value={form.status} onChange={(e) => set('status', e.target.value as Form['status'])} disabled={busy}>
-            <option value="reviewed">Reviewed only</option>
-            <option value="any">Any review status</option>
+          {t('dialogs:dataset.documents')}
+          <select aria-label={t('dialogs:dataset.documents')} value={form.status} onChange={(e) => set('status', e.target.value as Form['status'])} disabled={busy}>
+            <option value="reviewed">{t('dialogs:dataset.reviewedOnly')}</option>
+            <option value="any">{t('dialogs:dataset.anyStatus')}</option>
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={form.includeRestricted} onChange={(e) => set('includeRestricted', e.target.checked)} disabled={busy} /> Include documents
-          that forbid AI training
+          <input type="checkbox" checked={form.includeRestricted} onChange={(e) => set('includeRestricted', e.target.checked)} disabled={busy} /> {t('dialogs:dataset.includeRestricted')}
         </label>
         <label>
-          Rename labels
-          <input aria-label="Rename labels" value={form.map} onChange={(e) => set('map', e.target.value)} placeholder="MEETING=EVENT,…" disabled={busy} />
+          {t('dialogs:dataset.rename')}
+          <input aria-label={t('dialogs:dataset.rename')} value={form.map} onChange={(e) => set('map', e.target.value)} placeholder={t('dialogs:dataset.renamePlaceholder')} disabled={busy} />
         </label>
         <label>
-          Keep only labels
-          <input aria-label="Keep only labels" value={form.labels} onChange={(e) => set('labels', e.target.value)} placeholder="all (or PERSON,ORGANISATION)" disabled={busy} />
+          {t('dialogs:dataset.keepOnly')}
+          <input aria-label={t('dialogs:dataset.keepOnly')} value={form.labels} onChange={(e) => set('labels', e.target.value)} placeholder={t('dialogs:dataset.keepOnlyPlaceholder')} disabled={busy} />
         </label>
         {tokenFormat && (
           <label>
-            Spans off token boundaries
-            <select aria-label="Spans off token boundaries" value={form.align} onChange={(e) => set('align', e.target.value as Form['align'])} disabled={busy}>
-              <option value="expand">Expand to whole tokens (NAVER NER style)</option>
-              <option value="contract">Contract to whole tokens</option>
-              <option value="drop">Drop (counted)</option>
+            {t('dialogs:dataset.align')}
+            <select aria-label={t('dialogs:dataset.align')} value={form.align} onChange={(e) => set('align', e.target.value as Form['align'])} disabled={busy}>
+              <option value="expand">{t('dialogs:dataset.expand')}</option>
+              <option value="contract">{t('dialogs:dataset.contract')}</option>
+              <option value="drop">{t('dialogs:dataset.drop')}</option>
             </select>
           </label>
         )}
         {form.format === 'hf' && (
           <label>
-            Tokens
-            <select aria-label="Tokens" value={form.tokens} onChange={(e) => set('tokens', e.target.value as Form['tokens'])} disabled={busy}>
-              <option value="eojeol">Eojeol (whitespace-separated)</option>
-              <option value="char">Characters</option>
+            {t('dialogs:dataset.tokens')}
+            <select aria-label={t('dialogs:dataset.tokens')} value={form.tokens} onChange={(e) => set('tokens', e.target.value as Form['tokens'])} disabled={busy}>
+              <option value="eojeol">{t('dialogs:dataset.eojeol')}</option>
+              <option value="char">{t('dialogs:dataset.chars')}</option>
             </select>
           </label>
         )}
         {form.format === 'doccano' && (
           <label>
-            Offsets
-            <select aria-label="Offsets" value={form.offsets} onChange={(e) => set('offsets', e.target.value as Form['offsets'])} disabled={busy}>
-              <option value="utf16">UTF-16 (doccano)</option>
-              <option value="codepoint">Code points</option>
+            {t('dialogs:dataset.offsets')}
+            <select aria-label={t('dialogs:dataset.offsets')} value={form.offsets} onChange={(e) => set('offsets', e.target.value as Form['offsets'])} disabled={busy}>
+              <option value="utf16">{t('dialogs:dataset.utf16')}</option>
+              <option value="codepoint">{t('dialogs:dataset.codepoints')}</option>
             </select>
           </label>
         )}
         <label className="wide">
-          Output folder
-          <input aria-label="Output folder" value={form.outDir} onChange={(e) => set('outDir', e.target.value)} placeholder="empty: datasets/… beside the project file" disabled={busy} />
+          {t('dialogs:dataset.outDir')}
+          <input aria-label={t('dialogs:dataset.outDir')} value={form.outDir} onChange={(e) => set('outDir', e.target.value)} placeholder={t('dialogs:dataset.outDirPlaceholder')} disabled={busy} />
         </label>
         {busy && (
           <div className="progress wide">
-            <progress aria-label="Dataset progress" />
-            <span>Selecting, encoding and validating…</span>
+            <progress aria-label={t('dialogs:dataset.progress')} />
+            <span>{t('dialogs:dataset.building')}</span>
           </div>
         )}
         {phase.kind === 'done' && (
           <div className="result wide" role="status">
             <p>
-              Wrote {phase.result.documents} document(s), {phase.result.spans} span(s) to {phase.result.outDir}: {phase.result.files.join(', ')}.
+              {t('dialogs:dataset.wrote', {
+                documents: t('dialogs:n.document', { count: phase.result.documents }),
+                spans: t('dialogs:n.span', { count: phase.result.spans }),
+                dir: phase.result.outDir,
+                files: phase.result.files.join(', ')
+              })}
             </p>
             <ul className="summary-lines">
               {phase.result.summary.slice(1).map((l, i) => (
@@ -163,10 +163,10 @@ export function DatasetDialog() {
         {phase.kind === 'failed' && <FailureResult failure={phase.failure} className="wide" />}
         <div className="modal-actions wide">
           <button type="button" onClick={() => setDialog(null)} disabled={busy}>
-            Close
+            {t('common:close')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            Build
+            {t('dialogs:dataset.run')}
           </button>
         </div>
       </form>

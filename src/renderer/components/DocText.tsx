@@ -2,14 +2,16 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
+import { matches } from '../../shared/shortcut-table'
 import type { LoadedDoc } from '../state/doc-state'
 import { overlayClick, type OverlayStore } from '../state/overlays'
-import { offsetToPoint } from '../text/dom-selection'
+import { placeCaret, rememberCaret } from '../text/keyboard-caret'
 import { overlaysByBlock } from '../text/overlays'
 import type { RenderSpan } from '../text/nest'
 import { useReveal, type Reveal } from '../text/reveal'
 import { narrowWordSelection } from '../text/word-select'
 import { BlockView, type LabelStyles } from './Block'
+import { useT } from '../use-t'
 
 /** Documents longer than this (UTF-16 units) render only the blocks near the viewport. */
 export const WINDOWED_ABOVE = 200_000
@@ -42,6 +44,7 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
   const textEl = useCallback(() => scrollEl?.querySelector<HTMLElement>('[data-doc-text]') ?? null, [scrollEl])
   useReveal(windowed ? null : reveal, loaded, textEl)
   const blockOverlays = useBlockOverlays(overlayStore, loaded, readOnly)
+  const t = useT()
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
     const sel = window.getSelection()
@@ -63,22 +66,20 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const move = ARROWS[e.key]
-    if (!move) return
+    const word = matches('caretWord', e) || matches('extendWord', e)
+    if (!move || !(word || matches('caret', e) || matches('extend', e))) return
     const sel = window.getSelection()
     if (!sel) return
-    if (sel.rangeCount === 0 || !e.currentTarget.contains(sel.anchorNode)) {
-      const start = offsetToPoint(e.currentTarget, 0)
-      if (!start) return
-      sel.collapse(start.node, start.offset)
-    }
+    if ((sel.rangeCount === 0 || !e.currentTarget.contains(sel.anchorNode)) && !placeCaret(e.currentTarget, sel)) return
     e.preventDefault()
-    const granularity = e.key === 'ArrowUp' || e.key === 'ArrowDown' ? 'line' : e.ctrlKey || e.altKey ? 'word' : 'character'
+    const granularity = e.key === 'ArrowUp' || e.key === 'ArrowDown' ? 'line' : word ? 'word' : 'character'
     sel.modify(e.shiftKey ? 'extend' : 'move', move, granularity)
+    rememberCaret(e.currentTarget, sel)
   }
 
   return (
     <div className="doc-scroll" ref={setScrollEl}>
-      {doc.text.length === 0 && <p className="empty-doc">This document is empty.</p>}
+      {doc.text.length === 0 && <p className="empty-doc">{t('pane:text.empty')}</p>}
       <div
         className="doc-text"
         data-testid={`doc-text-${doc.id}`}
@@ -89,7 +90,7 @@ export function DocText({ loaded, layer = '', readOnly = false, selectedId, labe
         data-readonly={readOnly ? 'true' : undefined}
         tabIndex={0}
         role="document"
-        aria-label={`Text of ${doc.title}`}
+        aria-label={t('pane:text.label', { title: doc.title })}
         onMouseUp={onMouseUp}
         onDoubleClick={onDoubleClick}
         onKeyDown={onKeyDown}

@@ -6,6 +6,7 @@ import { useApi, useApp, useAppStore } from '../state/context'
 import { showBidiControls } from '../text/bidi'
 import type { LabelStyles } from './Block'
 import { EntityPicker } from './EntityPicker'
+import { useT } from '../use-t'
 
 /** This window's entities store. */
 export function useEntities(): EntitiesStore {
@@ -35,6 +36,7 @@ export function EntitiesPanel() {
   const [filter, setFilter] = useState('')
   const [open, setOpen] = useState<number | null>(null)
   const [mentions, setMentions] = useState<EntityMentionView[]>([])
+  const t = useT()
   const q = filter.trim().toLocaleLowerCase()
   const shown = q ? entities.filter((e) => e.name.toLocaleLowerCase().includes(q) || e.type.toLowerCase().includes(q)) : entities
   const labelName = (key: string): string => labels.find((l) => l.key === key)?.name ?? key
@@ -66,12 +68,12 @@ export function EntitiesPanel() {
   }, [api, open, openCount])
 
   return (
-    <div className="entities-panel" role="group" aria-label="Entities" data-testid="entities-panel" data-hover-entity={hover ?? undefined}>
+    <div className="entities-panel" role="group" aria-label={t('entities:panel')} data-testid="entities-panel" data-hover-entity={hover ?? undefined}>
       <h2 className="entities-heading">
-        Entities <span className="muted">({entities.length})</span>
+        {t('entities:heading')} <span className="muted">({entities.length})</span>
       </h2>
-      <p className="hint">Select a span, press e to link it</p>
-      <input type="search" className="entities-filter" aria-label="Filter entities" placeholder="Filter entities" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <p className="hint">{t('entities:hint')}</p>
+      <input type="search" className="entities-filter" aria-label={t('entities:filter')} placeholder={t('entities:filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ul className="entity-list">
         {shown.map((e) => (
           <li
@@ -88,7 +90,7 @@ export function EntitiesPanel() {
                 {labelName(e.type)}
               </span>
               <span className="entity-count" data-testid="entity-count">
-                {e.mentions === 1 ? '1 mention' : `${e.mentions} mentions`} · {e.documents.length === 1 ? '1 document' : `${e.documents.length} documents`}
+                {t('entities:mentions', { count: e.mentions })} · {t('entities:documents', { count: e.documents.length })}
               </span>
             </button>
             {open === e.id && <EntityActions store={store} entity={e} others={entities.filter((o) => o.type === e.type && o.id !== e.id)} />}
@@ -103,7 +105,7 @@ export function EntitiesPanel() {
                       <span className="entity-doc">{m.docId}</span>
                     </button>
                     {m.annotator === annotator && (
-                      <button type="button" className="icon-button" aria-label={`Unlink ${m.text} in ${m.docId} from ${e.name}`} title="Unlink (links are not undone by Ctrl+Z)" onClick={() => void store.getState().unlink(m.spanId)}>
+                      <button type="button" className="icon-button" aria-label={t('entities:unlink', { text: m.text, docId: m.docId, entity: e.name })} title={t('entities:unlinkTitle')} onClick={() => void store.getState().unlink(m.spanId)}>
                         ×
                       </button>
                     )}
@@ -113,7 +115,7 @@ export function EntitiesPanel() {
             )}
           </li>
         ))}
-        {shown.length === 0 && <li className="muted">{entities.length === 0 ? 'No entities yet.' : 'No entity matches.'}</li>}
+        {shown.length === 0 && <li className="muted">{entities.length === 0 ? t('entities:none') : t('entities:noMatch')}</li>}
       </ul>
       {picker && <EntityPicker store={store} picker={picker} entities={entities} labelName={labelName(picker.label)} />}
     </div>
@@ -139,6 +141,7 @@ function useHoverSheet(hover: number | null): void {
 function EntityActions({ store, entity, others }: { store: EntitiesStore; entity: EntitySummaryView; others: EntitySummaryView[] }) {
   const [name, setName] = useState(entity.name)
   const [into, setInto] = useState<number | ''>('')
+  const t = useT()
   return (
     <div className="entity-actions">
       <form
@@ -147,8 +150,8 @@ function EntityActions({ store, entity, others }: { store: EntitiesStore; entity
           if (name.trim() && name.trim() !== entity.name) void store.getState().rename(entity.id, name)
         }}
       >
-        <input aria-label={`New name for ${entity.name}`} value={name} maxLength={200} onChange={(ev) => setName(ev.target.value)} />
-        <button type="submit">Rename</button>
+        <input aria-label={t('entities:newName', { entity: entity.name })} value={name} maxLength={200} onChange={(ev) => setName(ev.target.value)} />
+        <button type="submit">{t('entities:rename')}</button>
       </form>
       {others.length > 0 && (
         <form
@@ -157,8 +160,8 @@ function EntityActions({ store, entity, others }: { store: EntitiesStore; entity
             if (into !== '') void store.getState().merge(into, entity.id)
           }}
         >
-          <select aria-label={`Merge ${entity.name} into`} value={into} onChange={(ev) => setInto(ev.target.value === '' ? '' : Number(ev.target.value))}>
-            <option value="">Merge into…</option>
+          <select aria-label={t('entities:mergeInto', { entity: entity.name })} value={into} onChange={(ev) => setInto(ev.target.value === '' ? '' : Number(ev.target.value))}>
+            <option value="">{t('entities:mergeIntoChoose')}</option>
             {others.map((o) => (
               <option key={o.id} value={o.id}>
                 {showBidiControls(o.name)}
@@ -166,7 +169,7 @@ function EntityActions({ store, entity, others }: { store: EntitiesStore; entity
             ))}
           </select>
           <button type="submit" disabled={into === ''}>
-            Merge
+            {t('entities:merge')}
           </button>
         </form>
       )}

@@ -3,6 +3,8 @@ import type { EntitySummaryView } from '../../shared/entities-schema'
 import { matchEntities, type EntitiesState, type EntitiesStore } from '../state/entities'
 import { showBidiControls } from '../text/bidi'
 import { Modal } from './Modal'
+import { Trans } from 'react-i18next'
+import { useT } from '../use-t'
 
 interface PickerProps {
   store: EntitiesStore
@@ -19,6 +21,7 @@ interface PickerProps {
 export function EntityPicker({ store, picker, entities, labelName }: PickerProps) {
   const [query, setQuery] = useState(picker.text)
   const [cursor, setCursor] = useState(0)
+  const t = useT()
   const matches = matchEntities(entities, picker.label, query).slice(0, 8)
   const name = query.replace(/\s+/g, ' ').trim()
   const exact = matches.some((m) => m.name === name)
@@ -44,10 +47,10 @@ export function EntityPicker({ store, picker, entities, labelName }: PickerProps
   }
 
   return (
-    <Modal title={`Link “${showBidiControls(picker.text)}” to an entity`} onClose={() => store.getState().closePicker()}>
+    <Modal title={t('entities:picker.title', { text: showBidiControls(picker.text) })} onClose={() => store.getState().closePicker()}>
       <div className="entity-picker" data-testid="entity-picker">
         <input
-          aria-label={`Entity (${labelName})`}
+          aria-label={t('entities:picker.input', { label: labelName })}
           value={query}
           onFocus={(e) => e.currentTarget.select()}
           onChange={(e) => {
@@ -57,7 +60,7 @@ export function EntityPicker({ store, picker, entities, labelName }: PickerProps
           onKeyDown={onKeyDown}
           maxLength={200}
         />
-        <ul role="listbox" aria-label="Entities">
+        <ul role="listbox" aria-label={t('entities:picker.list')}>
           {rows.map((row, i) => (
             <li
               key={row.kind === 'entity' ? row.entity.id : 'create'}
@@ -69,18 +72,23 @@ export function EntityPicker({ store, picker, entities, labelName }: PickerProps
             >
               {row.kind === 'entity' ? (
                 <>
-                  {showBidiControls(row.entity.name)} <span className="muted">{row.entity.mentions} mention(s)</span>
+                  {showBidiControls(row.entity.name)} <span className="muted">{t('entities:mentions', { count: row.entity.mentions })}</span>
                 </>
               ) : (
                 <>
-                  Create <strong>{showBidiControls(name)}</strong> <span className="muted">({labelName})</span>
+                  <Trans
+                    t={t}
+                    i18nKey="entities:picker.create"
+                    values={{ name: showBidiControls(name), label: labelName }}
+                    components={{ strong: <strong />, muted: <span className="muted" /> }}
+                  />
                 </>
               )}
             </li>
           ))}
-          {rows.length === 0 && <li className="muted">Type a name.</li>}
+          {rows.length === 0 && <li className="muted">{t('entities:picker.typeName')}</li>}
         </ul>
-        <p className="hint">Enter links · ↑↓ choose · Esc cancels · links are not undone by Ctrl+Z (unlink instead)</p>
+        <p className="hint">{t('entities:picker.hint')}</p>
       </div>
     </Modal>
   )

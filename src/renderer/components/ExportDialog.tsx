@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { Trans } from 'react-i18next'
+import { useT } from '../use-t'
 import type { ExportResult } from '../../shared/api'
 import { downloadText } from '../files'
 import { useApi, useApp } from '../state/context'
@@ -13,6 +15,7 @@ export function ExportDialog() {
   const setDialog = useApp((s) => s.setDialog)
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' })
   const [format, setFormat] = useState<'spanmark' | 'doccano' | 'prodigy'>('spanmark')
+  const t = useT()
 
   const run = async (): Promise<void> => {
     if (!annotator) return
@@ -27,40 +30,43 @@ export function ExportDialog() {
   }
 
   return (
-    <Modal title="Export JSONL" onClose={() => phase.kind !== 'exporting' && setDialog(null)}>
+    <Modal title={t('dialogs:export.title')} onClose={() => phase.kind !== 'exporting' && setDialog(null)}>
       <p>
-        Writes every document with <strong>{annotator ?? '—'}</strong>’s spans, one JSON object per line; nothing is filtered. Spanmark
-        and Prodigy offsets are Unicode code points (end exclusive); doccano’s are UTF-16 code units, as doccano counts them.
+        <Trans t={t} i18nKey="dialogs:export.intro" values={{ name: annotator ?? '—' }} components={{ strong: <strong /> }} />
       </p>
       <label className="field">
-        Format
-        <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)} disabled={phase.kind === 'exporting'}>
-          <option value="spanmark">Spanmark JSONL (canonical, code points)</option>
-          <option value="doccano">doccano JSONL (UTF-16 offsets)</option>
-          <option value="prodigy">Prodigy JSONL (tokens and spans)</option>
+        {t('dialogs:export.format')}
+        <select aria-label={t('dialogs:export.formatSelect')} value={format} onChange={(e) => setFormat(e.target.value as typeof format)} disabled={phase.kind === 'exporting'}>
+          <option value="spanmark">{t('dialogs:export.spanmark')}</option>
+          <option value="doccano">{t('dialogs:export.doccano')}</option>
+          <option value="prodigy">{t('dialogs:export.prodigy')}</option>
         </select>
       </label>
       {phase.kind === 'exporting' && (
         <div className="progress">
-          <progress aria-label="Export progress" />
-          <span>Exporting…</span>
+          <progress aria-label={t('dialogs:export.progress')} />
+          <span>{t('dialogs:export.exporting')}</span>
         </div>
       )}
       {phase.kind === 'done' && (
         <p className="result" role="status">
-          Exported {phase.result.documents} document(s) and {phase.result.spans} span(s) to {phase.result.fileName}.
+          {t('dialogs:export.done', {
+            documents: t('dialogs:n.document', { count: phase.result.documents }),
+            spans: t('dialogs:n.span', { count: phase.result.spans }),
+            file: phase.result.fileName
+          })}
         </p>
       )}
       {phase.kind === 'done' && phase.result.entities && (
         <p>
-          The spans’ <code>entity_id</code> refer to the project’s {phase.result.entities.count} entities:{' '}
+          <Trans t={t} i18nKey="dialogs:export.entities" count={phase.result.entities.count} components={{ code: <code /> }} />{' '}
           <button type="button" onClick={() => phase.result.entities && downloadText(phase.result.entities.fileName, phase.result.entities.content)}>
-            Download {phase.result.entities.fileName}
+            {t('dialogs:export.download', { file: phase.result.entities.fileName })}
           </button>
         </p>
       )}
       {phase.kind === 'done' && phase.result.notes.length > 0 && (
-        <ul className="summary-lines" aria-label="What this format could not hold">
+        <ul className="summary-lines" aria-label={t('dialogs:export.lost')}>
           {phase.result.notes.map((n, i) => (
             <li key={i}>{n.trim()}</li>
           ))}
@@ -68,15 +74,15 @@ export function ExportDialog() {
       )}
       {phase.kind === 'failed' && (
         <p className="result error" role="alert">
-          Export failed: {phase.message}
+          {t('dialogs:export.failed', { reason: phase.message })}
         </p>
       )}
       <div className="modal-actions">
         <button type="button" onClick={() => setDialog(null)} disabled={phase.kind === 'exporting'}>
-          Close
+          {t('common:close')}
         </button>
         <button type="button" className="primary" onClick={() => void run()} disabled={phase.kind === 'exporting' || !annotator}>
-          Export
+          {t('dialogs:export.run')}
         </button>
       </div>
     </Modal>

@@ -1,6 +1,9 @@
 import { useState } from 'react'
+import { Trans } from 'react-i18next'
+import { useT } from '../use-t'
 import type { ImportResult } from '../../shared/api'
 import { toBase64 } from '../files'
+import { whileImporting } from '../state/import-activity'
 import { useApi, useApp } from '../state/context'
 import { FailureResult, toFailure, type Failure } from './FailureResult'
 import { Modal } from './Modal'
@@ -22,8 +25,17 @@ export function ImportDialog() {
   const [files, setFiles] = useState<File[]>([])
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' })
   const busy = phase.kind === 'reading' || phase.kind === 'importing'
+  const t = useT()
+  const summary = (r: ImportResult): string =>
+    t('dialogs:import.summary', {
+      documents: t('dialogs:n.newDocument', { count: r.newDocuments }),
+      spans: t('dialogs:n.newSpan', { count: r.newSpans }),
+      files: t('dialogs:n.file', { count: r.files.length })
+    })
 
-  const run = async (): Promise<void> => {
+  // Counted as a running import: the desktop app asks before closing meanwhile.
+  const run = (): Promise<void> => whileImporting(runImport)
+  const runImport = async (): Promise<void> => {
     try {
       const payload = []
       for (let i = 0; i < files.length; i++) {
@@ -42,14 +54,17 @@ export function ImportDialog() {
   }
 
   return (
-    <Modal title="Import documents" onClose={() => !busy && setDialog(null)}>
+    <Modal title={t('dialogs:import.title')} onClose={() => !busy && setDialog(null)}>
       <p>
-        Choose <code>.txt</code> files (one document each, named by the file) or <code>.jsonl</code> files (one document per line;
-        spans go to {annotator ? <strong>{annotator}</strong> : 'your'} layer). Choose an export&apos;s <code>.entities.jsonl</code> with it to bring
-        its entities back. A file with any bad line is refused whole.
+        <Trans
+          t={t}
+          i18nKey={annotator ? 'dialogs:import.introNamed' : 'dialogs:import.introYours'}
+          values={{ name: annotator ?? '' }}
+          components={{ code: <code />, strong: <strong /> }}
+        />
       </p>
       <label className="field">
-        Files to import
+        {t('dialogs:import.files')}
         <input
           type="file"
           multiple
@@ -64,11 +79,11 @@ export function ImportDialog() {
       {busy && (
         <div className="progress">
           <progress
-            aria-label="Import progress"
+            aria-label={t('dialogs:import.progress')}
             max={phase.kind === 'reading' ? phase.total + 1 : undefined}
             value={phase.kind === 'reading' ? phase.done : undefined}
           />
-          <span>{phase.kind === 'reading' ? `Reading file ${phase.done + 1} of ${phase.total}…` : 'Checking and saving…'}</span>
+          <span>{phase.kind === 'reading' ? t('dialogs:import.reading', { n: phase.done + 1, total: phase.total }) : t('dialogs:import.saving')}</span>
         </div>
       )}
       {phase.kind === 'done' && (
@@ -77,13 +92,19 @@ export function ImportDialog() {
           <ul>
             {phase.result.files.map((f) => (
               <li key={f.name}>
-                {f.name}: {f.documents} document(s), {f.newDocuments} new; {f.spans} span(s), {f.newSpans} new
+                {t('dialogs:import.fileLine', {
+                  name: f.name,
+                  documents: t('dialogs:n.document', { count: f.documents }),
+                  newDocuments: f.newDocuments,
+                  spans: t('dialogs:n.span', { count: f.spans }),
+                  newSpans: f.newSpans
+                })}
               </li>
             ))}
           </ul>
           {phase.result.notes.map((note) => (
             <p key={note} className="note">
-              Note: {note}
+              {t('dialogs:import.note', { note })}
             </p>
           ))}
         </div>
@@ -91,16 +112,14 @@ export function ImportDialog() {
       {phase.kind === 'failed' && <FailureResult failure={phase.failure} />}
       <div className="modal-actions">
         <button type="button" onClick={() => setDialog(null)} disabled={busy}>
-          Close
+          {t('common:close')}
         </button>
         <button type="button" className="primary" onClick={() => void run()} disabled={busy || files.length === 0}>
-          Import
+          {t('dialogs:import.run')}
         </button>
       </div>
     </Modal>
   )
 }
 
-function summary(r: ImportResult): string {
-  return `Imported ${r.newDocuments} new document(s) and ${r.newSpans} new span(s) from ${r.files.length} file(s).`
-}
+

@@ -1,19 +1,25 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MeetingEvent } from '../../shared/meetings-schema'
 import { downloadText } from '../files'
 import { useApi, useApp } from '../state/context'
 import { Modal } from './Modal'
+import { useT } from '../use-t'
+
+type Tr = ReturnType<typeof useT>
 
 type Load = { kind: 'loading' } | { kind: 'ready'; events: MeetingEvent[] } | { kind: 'failed'; message: string }
+
+/** How long the view waits after the last change before listing the meetings again. */
+const LIVE_REFRESH_MS = 300
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /** "2025-02-04", "2025-07-14 (week of)", "2025-02 (month)", "2024 (year)", "date unknown". */
-function shownDate(e: MeetingEvent): string {
-  if (e.date === null) return 'date unknown'
+function shownDate(t: Tr, e: MeetingEvent): string {
+  if (e.date === null) return t('meetings:dateUnknown')
   if (e.precision === 'month') return e.date.slice(0, 7)
   if (e.precision === 'year') return e.date.slice(0, 4)
-  if (e.precision === 'week') return `week of ${e.date}`
+  if (e.precision === 'week') return t('meetings:weekOf', { date: e.date })
   return e.date
 }
 
@@ -25,6 +31,7 @@ function shownDate(e: MeetingEvent): string {
 export function MeetingsDialog() {
   const api = useApi()
   const annotator = useApp((s) => s.annotator)
+  const t = useT()
   const setDialog = useApp((s) => s.setDialog)
   const revealRange = useApp((s) => s.revealRange)
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
@@ -47,6 +54,18 @@ export function MeetingsDialog() {
     void refresh()
   }, [refresh])
 
+  // Live: links or spans changed here (reviewVersion) or in another tab or program (documents, refetched
+  // on their announcement): list again after a pause, as the links and entities stores do.
+  const version = useApp((s) => s.reviewVersion)
+  const documents = useApp((s) => s.documents)
+  const seen = useRef({ version, documents })
+  useEffect(() => {
+    if (seen.current.version === version && seen.current.documents === documents) return
+    seen.current = { version, documents }
+    const timer = setTimeout(() => void refresh(), LIVE_REFRESH_MS)
+    return () => clearTimeout(timer)
+  }, [version, documents, refresh])
+
   const events = load.kind === 'ready' ? load.events : []
   const chosen = events.filter((e) => selected.has(e.id))
   const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])))
@@ -60,7 +79,7 @@ export function MeetingsDialog() {
       setStatus({ text: r.description, error: false })
       await refresh()
     } catch (e) {
-      setStatus({ text: `Merge failed: ${message(e)}`, error: true })
+      setStatus({ text: t('meetings:mergeFailed', { reason: message(e) }), error: true })
     }
   }
 
@@ -72,7 +91,7 @@ export function MeetingsDialog() {
       setStatus({ text: r.description, error: false })
       await refresh()
     } catch (e) {
-      setStatus({ text: `Split failed: ${message(e)}`, error: true })
+      setStatus({ text: t('meetings:splitFailed', { reason: message(e) }), error: true })
     }
   }
 
@@ -81,33 +100,33 @@ export function MeetingsDialog() {
     try {
       const r = await api.exportMeetings({ annotator })
       downloadText(r.fileName, r.content)
-      setStatus({ text: `Exported ${r.events} meeting(s) to ${r.fileName}.`, error: false })
+      setStatus({ text: t('meetings:exported', { count: r.events, file: r.fileName }), error: false })
     } catch (e) {
-      setStatus({ text: `Export failed: ${message(e)}`, error: true })
+      setStatus({ text: t('meetings:exportFailed', { reason: message(e) }), error: true })
     }
   }
 
   return (
-    <Modal title="Meetings" onClose={() => setDialog(null)}>
+    <Modal title={t('meetings:title')} onClose={() => setDialog(null)}>
       <div className="meetings">
-        {!annotator && <p>Set your annotator name first: the view shows the meetings you linked.</p>}
-        {load.kind === 'loading' && annotator && <p role="status">Loading meetings…</p>}
+        {!annotator && <p>{t('meetings:needAnnotator')}</p>}
+        {load.kind === 'loading' && annotator && <p role="status">{t('meetings:loading')}</p>}
         {load.kind === 'failed' && (
           <p className="error" role="alert">
-            Could not list the meetings: {load.message}
+            {t('meetings:loadFailed', { reason: load.message })}
           </p>
         )}
         {load.kind === 'ready' && events.length === 0 && (
-          <p>No meetings yet. Label a MEETING span and link it to its participants (p) and date (d); it then shows here.</p>
+          <p>{t('meetings:none')}</p>
         )}
         {events.length > 0 && (
-          <ol className="meeting-timeline" aria-label="Meetings in date order">
+          <ol className="meeting-timeline" aria-label={t('meetings:timeline')}>
             {events.map((e) => (
               <li key={e.id} className="meeting-event" data-event={e.id} data-date={e.date ?? ''} aria-selected={selected.has(e.id)}>
                 <label className="meeting-when">
-                  <input type="checkbox" checked={selected.has(e.id)} onChange={() => toggle(e.id)} aria-label={`Select ${e.name}`} />
+                  <input type="checkbox" checked={selected.has(e.id)} onChange={() => toggle(e.id)} aria-label={t('meetings:select', { name: e.name })} />
                   <span className="meeting-date" title={e.mentions.find((m) => m.dateHow)?.dateHow ?? ''}>
-                    {shownDate(e)}
+                    {shownDate(t, e)}
                   </span>
                   {e.dateText && <span className="meeting-written">“{e.dateText}”</span>}
                 </label>
@@ -115,13 +134,13 @@ export function MeetingsDialog() {
                   <div className="meeting-head">
                     {e.entityId !== null && <strong className="meeting-name">{e.name}</strong>}
                     {e.participants.map((p) => (
-                      <span key={`${p.entityId ?? ''}:${p.name}`} className="participant-chip" data-type={p.type} title={p.entityId !== null ? `entity: ${p.name} (${p.type})` : `${p.type}, not linked to an entity`}>
+                      <span key={`${p.entityId ?? ''}:${p.name}`} className="participant-chip" data-type={p.type} title={p.entityId !== null ? t('meetings:participantEntity', { name: p.name, type: p.type }) : t('meetings:participantLoose', { type: p.type })}>
                         {p.name}
                       </span>
                     ))}
                     {e.place && <span className="meeting-place">@ {e.place}</span>}
                     <span className="meeting-count">
-                      {e.documents} article{e.documents === 1 ? '' : 's'}
+                      {t('meetings:articles', { count: e.documents })}
                     </span>
                   </div>
                   <ul className="meeting-mentions">
@@ -130,7 +149,7 @@ export function MeetingsDialog() {
                         <button
                           type="button"
                           className="meeting-sentence"
-                          title={`Open ${m.title} at this meeting`}
+                          title={t('meetings:openAt', { title: m.title })}
                           onClick={() => {
                             setDialog(null)
                             revealRange(m.docId, m.start, m.end)
@@ -155,14 +174,14 @@ export function MeetingsDialog() {
             }}
           >
             <label className="field">
-              Name of the merged event
+              {t('meetings:mergedName')}
               <input value={naming} onChange={(ev) => setNaming(ev.target.value)} autoFocus maxLength={200} />
             </label>
             <button type="button" onClick={() => setNaming(null)}>
-              Cancel
+              {t('common:cancel')}
             </button>
             <button type="submit" className="primary" disabled={!naming.trim()}>
-              Merge
+              {t('meetings:merge')}
             </button>
           </form>
         )}
@@ -173,17 +192,17 @@ export function MeetingsDialog() {
         )}
       </div>
       <div className="modal-actions">
-        <button type="button" onClick={() => setNaming(chosen.find((e) => e.entityId !== null)?.name ?? `${chosen[0]?.name ?? 'Meeting'} ${chosen[0]?.date ?? ''}`.trim())} disabled={chosen.length < 2}>
-          Merge into one event
+        <button type="button" onClick={() => setNaming(chosen.find((e) => e.entityId !== null)?.name ?? `${chosen[0]?.name ?? t('meetings:defaultName')} ${chosen[0]?.date ?? ''}`.trim())} disabled={chosen.length < 2}>
+          {t('meetings:mergeSelected')}
         </button>
         <button type="button" onClick={() => void split()} disabled={!chosen.some((e) => e.entityId !== null)}>
-          Split event
+          {t('meetings:split')}
         </button>
         <button type="button" onClick={() => void exportJsonl()} disabled={!annotator || events.length === 0}>
-          Export meetings.jsonl
+          {t('meetings:export')}
         </button>
         <button type="button" className="primary" onClick={() => setDialog(null)}>
-          Close
+          {t('common:close')}
         </button>
       </div>
     </Modal>

@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { Trans } from 'react-i18next'
+import { useT } from '../use-t'
 import type { MergeResult } from '../../shared/api'
 import { toBase64 } from '../files'
 import { useApi, useApp } from '../state/context'
@@ -14,6 +16,7 @@ export function MergeDialog() {
   const setStatus = useApp((s) => s.setStatus)
   const [file, setFile] = useState<File | null>(null)
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' })
+  const t = useT()
 
   const run = async (): Promise<void> => {
     if (!file) return
@@ -21,7 +24,7 @@ export function MergeDialog() {
     try {
       const result = await api.mergeProject({ name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) })
       setPhase({ kind: 'done', result })
-      setStatus({ kind: 'info', message: `Merged ${file.name}: ${result.spansAdded} span(s) added` })
+      setStatus({ kind: 'info', message: t('dialogs:merge.status', { file: file.name, spans: t('dialogs:n.span', { count: result.spansAdded }) }) })
       await refreshDocuments()
     } catch (err) {
       setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) })
@@ -29,47 +32,54 @@ export function MergeDialog() {
   }
 
   return (
-    <Modal title="Merge project" onClose={() => phase.kind !== 'merging' && setDialog(null)}>
+    <Modal title={t('dialogs:merge.title')} onClose={() => phase.kind !== 'merging' && setDialog(null)}>
       <p>
-        Choose a colleague’s project file (<code>.sqlite</code>). Every annotator layer, the gold layer and the change history of documents
-        with the same id and identical text are copied in; documents whose text differs are listed and left alone. Merging twice changes
-        nothing.
+        <Trans t={t} i18nKey="dialogs:merge.intro" components={{ code: <code /> }} />
       </p>
       <label className="field">
-        Project file to merge
+        {t('dialogs:merge.file')}
         <input type="file" accept=".sqlite,.db" disabled={phase.kind === 'merging'} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </label>
       {phase.kind === 'merging' && (
         <div className="progress">
-          <progress aria-label="Merge progress" />
-          <span>Merging…</span>
+          <progress aria-label={t('dialogs:merge.progress')} />
+          <span>{t('dialogs:merge.merging')}</span>
         </div>
       )}
       {phase.kind === 'done' && (
         <div className="result" role="status">
           <p>
-            {phase.result.documentsMatched} document(s) matched, {phase.result.documentsAdded} added; {phase.result.spansAdded} span(s) added
-            {Object.keys(phase.result.spansByLayer).length > 0 &&
-              ` (${Object.entries(phase.result.spansByLayer)
-                .map(([a, n]) => `${a} ${n}`)
-                .join(', ')})`}
-            ; {phase.result.historyGroupsAdded} history entries.
-            {phase.result.regionsAdded > 0 && ` ${phase.result.regionsAdded} region(s) marked as not article text.`}
-            {phase.result.relationsAdded > 0 && ` ${phase.result.relationsAdded} link(s) between spans added.`}
+            {t('dialogs:merge.summary', {
+              matched: t('dialogs:n.document', { count: phase.result.documentsMatched }),
+              added: phase.result.documentsAdded,
+              spans: t('dialogs:n.span', { count: phase.result.spansAdded }),
+              byLayer:
+                Object.keys(phase.result.spansByLayer).length > 0
+                  ? ` (${Object.entries(phase.result.spansByLayer)
+                      .map(([a, n]) => `${a} ${n}`)
+                      .join(', ')})`
+                  : '',
+              history: t('dialogs:merge.history', { count: phase.result.historyGroupsAdded })
+            })}
+            {phase.result.regionsAdded > 0 && t('dialogs:merge.regions', { count: phase.result.regionsAdded })}
+            {phase.result.relationsAdded > 0 && t('dialogs:merge.links', { count: phase.result.relationsAdded })}
             {phase.result.entitiesAdded + phase.result.entityLinksAdded > 0 &&
-              ` ${phase.result.entitiesAdded} entit${phase.result.entitiesAdded === 1 ? 'y' : 'ies'} and ${phase.result.entityLinksAdded} mention link(s) added.`}
+              t('dialogs:merge.entities', {
+                entities: t('dialogs:merge.entity', { count: phase.result.entitiesAdded }),
+                links: t('dialogs:merge.mentionLink', { count: phase.result.entityLinksAdded })
+              })}
           </p>
           {phase.result.conflicts.length > 0 && (
             <ul className="error">
               {phase.result.conflicts.map((c) => (
-                <li key={c}>Not merged: {c}</li>
+                <li key={c}>{t('dialogs:merge.notMerged', { reason: c })}</li>
               ))}
             </ul>
           )}
           {phase.result.entityConflicts.length > 0 && (
-            <ul className="error" aria-label="Entity conflicts">
+            <ul className="error" aria-label={t('dialogs:merge.entityConflicts')}>
               {phase.result.entityConflicts.map((c) => (
-                <li key={c}>Entity conflict: {c}</li>
+                <li key={c}>{t('dialogs:merge.entityConflict', { reason: c })}</li>
               ))}
             </ul>
           )}
@@ -82,10 +92,10 @@ export function MergeDialog() {
       )}
       <div className="modal-actions">
         <button type="button" onClick={() => setDialog(null)} disabled={phase.kind === 'merging'}>
-          Close
+          {t('common:close')}
         </button>
         <button type="button" className="primary" onClick={() => void run()} disabled={!file || phase.kind === 'merging'}>
-          Merge
+          {t('dialogs:merge.run')}
         </button>
       </div>
     </Modal>

@@ -6,6 +6,24 @@ interface ModalProps {
   children: ReactNode
 }
 
+const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])'
+
+/** Tab and Shift+Tab go round the dialog's controls instead of leaving for the page behind it. */
+function trapTab(dialog: HTMLElement, e: { shiftKey: boolean; preventDefault(): void }): void {
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement)
+  const first = controls[0]
+  const last = controls[controls.length - 1]
+  if (!first || !last) return
+  const at = document.activeElement
+  if (e.shiftKey && (at === first || at === dialog)) {
+    e.preventDefault()
+    last.focus()
+  } else if (!e.shiftKey && at === last) {
+    e.preventDefault()
+    first.focus()
+  }
+}
+
 /** A modal dialog: focus moves into it, Escape closes it, focus returns where it was. */
 export function Modal({ title, onClose, children }: ModalProps) {
   const titleId = useId()
@@ -13,8 +31,9 @@ export function Modal({ title, onClose, children }: ModalProps) {
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null
-    const first = ref.current?.querySelector<HTMLElement>('input, button, [tabindex]:not([tabindex="-1"])')
-    first?.focus()
+    // The first control, or the dialog itself while its content is still loading (Escape must reach it).
+    const first = ref.current?.querySelector<HTMLElement>(FOCUSABLE)
+    ;(first ?? ref.current)?.focus()
     return () => previous?.focus?.()
   }, [])
 
@@ -26,11 +45,12 @@ export function Modal({ title, onClose, children }: ModalProps) {
         aria-modal="true"
         aria-labelledby={titleId}
         ref={ref}
+        tabIndex={-1}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation()
             onClose()
-          }
+          } else if (e.key === 'Tab') trapTab(e.currentTarget, e)
         }}
       >
         <h2 id={titleId}>{title}</h2>

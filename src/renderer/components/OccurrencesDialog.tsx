@@ -5,14 +5,14 @@ import type { LabelDef } from '../../shared/domain'
 import { useApi, useApp, useAppStore } from '../state/context'
 import { initiallyChecked, labelChecked, moveCursor, occurrencesStore, openDocIds, toggle, type OccurrenceScope } from '../state/occurrences'
 import { Modal } from './Modal'
+import { Trans } from 'react-i18next'
+import { useT } from '../use-t'
+
+type Tr = ReturnType<typeof useT>
 
 type Phase = { kind: 'searching' } | { kind: 'ready'; result: OccurrencesResult } | { kind: 'failed'; message: string } | { kind: 'labelling'; result: OccurrencesResult }
 
-const SCOPES: { value: OccurrenceScope; name: string }[] = [
-  { value: 'document', name: 'This document' },
-  { value: 'open', name: 'Open documents' },
-  { value: 'corpus', name: 'Whole corpus' }
-]
+const SCOPES: OccurrenceScope[] = ['document', 'open', 'corpus']
 
 /**
  * "All occurrences": the other mentions of the span just labelled (or the selected text) in this
@@ -36,6 +36,7 @@ export function OccurrencesDialog() {
   const focusedOnce = useRef(false)
   const request = useRef(0)
   const idBase = useId()
+  const t = useT()
 
   useEffect(() => {
     if (!target || !annotator) return
@@ -105,24 +106,24 @@ export function OccurrencesDialog() {
   }
 
   return (
-    <Modal title="All occurrences" onClose={() => phase.kind !== 'labelling' && close()}>
+    <Modal title={t('occurrences:title')} onClose={() => phase.kind !== 'labelling' && close()}>
       <div className="occurrences" onKeyDown={onDialogKey}>
         <p className="occ-target">
-          Occurrences of <strong className="occ-needle">“{target.text}”</strong>, alone or followed by a particle (은/는/의/과…).
+          <Trans t={t} i18nKey="occurrences:target" values={{ text: target.text }} components={{ strong: <strong className="occ-needle" /> }} />
         </p>
         <div className="occ-options">
           <fieldset className="occ-scope">
-            <legend>Where</legend>
+            <legend>{t('occurrences:where')}</legend>
             {SCOPES.map((s) => (
-              <label key={s.value}>
-                <input type="radio" name={`${idBase}-scope`} value={s.value} checked={scope === s.value} onChange={() => local.setState({ scope: s.value })} />
-                {s.name}
+              <label key={s}>
+                <input type="radio" name={`${idBase}-scope`} value={s} checked={scope === s} onChange={() => local.setState({ scope: s })} />
+                {t(`occurrences:scope.${s}`)}
               </label>
             ))}
           </fieldset>
           <label className="occ-label">
-            Label as
-            <select aria-label="Label as" value={label} onChange={(e) => setLabel(e.target.value)}>
+            {t('occurrences:labelAs')}
+            <select aria-label={t('occurrences:labelAs')} value={label} onChange={(e) => setLabel(e.target.value)}>
               {labels.map((l) => (
                 <option key={l.key} value={l.key}>
                   {l.name}
@@ -132,16 +133,16 @@ export function OccurrencesDialog() {
           </label>
         </div>
         <p className="occ-summary" role="status" data-testid="occ-summary">
-          {phase.kind === 'searching' && 'Searching…'}
+          {phase.kind === 'searching' && t('occurrences:searching')}
           {phase.kind === 'failed' && <span className="error">{phase.message}</span>}
-          {result && summary(result, labelName)}
+          {result && summary(t, result, labelName)}
         </p>
         <ul
           ref={listRef}
           className="occ-list"
           role="listbox"
           aria-multiselectable="true"
-          aria-label="Occurrences: arrows move, Space checks or unchecks, Enter labels the checked ones"
+          aria-label={t('occurrences:list')}
           aria-activedescendant={hits.length > 0 ? `${idBase}-hit-${cursor}` : undefined}
           tabIndex={0}
           onKeyDown={onListKey}
@@ -152,17 +153,17 @@ export function OccurrencesDialog() {
         </ul>
         <div className="modal-actions">
           <button type="button" onClick={() => setChecked(new Set(hits.map((_, i) => i)))} disabled={busy || hits.length === 0}>
-            Check all
+            {t('occurrences:checkAll')}
           </button>
           <button type="button" onClick={() => setChecked(new Set())} disabled={busy || checked.size === 0}>
-            Check none
+            {t('occurrences:checkNone')}
           </button>
           <span className="occ-spacer" />
           <button type="button" onClick={close} disabled={phase.kind === 'labelling'}>
-            Close
+            {t('common:close')}
           </button>
           <button type="button" className="primary" onClick={() => void run()} disabled={busy || checked.size === 0}>
-            {phase.kind === 'labelling' ? 'Labelling…' : `Label ${checked.size} as ${labelName}`}
+            {phase.kind === 'labelling' ? t('occurrences:labelling') : t('occurrences:run', { count: checked.size, label: labelName })}
           </button>
         </div>
       </div>
@@ -182,6 +183,7 @@ interface HitRowProps {
 
 /** One keyword-in-context line: checkbox, document id, left context, the match, right context. */
 const HitRow = memo(function HitRow({ hit: h, index, id, checked, atCursor, labels, onPick }: HitRowProps) {
+  const t = useT()
   return (
     <li id={id} data-index={index} role="option" aria-selected={checked} className={atCursor ? 'occ-hit cursor' : 'occ-hit'} onClick={() => onPick(index)}>
       <input type="checkbox" tabIndex={-1} aria-hidden="true" checked={checked} readOnly />
@@ -193,20 +195,26 @@ const HitRow = memo(function HitRow({ hit: h, index, id, checked, atCursor, labe
         <mark>{h.match}</mark>
         <span className="occ-right">{h.right}</span>
       </span>
-      {h.existing && <span className="badge">{existingNote(h.existing, labels, h)}</span>}
+      {h.existing && <span className="badge">{existingNote(t, h.existing, labels, h)}</span>}
     </li>
   )
 })
 
-function summary(r: OccurrencesResult, labelName: string): string {
-  const parts = [`${r.hits.length}${r.more ? '+' : ''} occurrence${r.hits.length === 1 ? '' : 's'} in ${r.documents} of ${r.searched} document${r.searched === 1 ? '' : 's'}`]
-  if (r.alreadyLabelled > 0) parts.push(`${r.alreadyLabelled} already ${labelName} (not listed)`)
-  if (r.ignored > 0) parts.push(`${r.ignored} in regions that are not article text (not listed)`)
-  if (r.more) parts.push('the list stops at 5,000: label these, then search again')
-  return parts.join('; ') + '.'
+function summary(t: Tr, r: OccurrencesResult, labelName: string): string {
+  const parts = [
+    t('occurrences:found', {
+      occurrences: t('occurrences:occurrence', { count: r.hits.length, n: `${r.hits.length}${r.more ? '+' : ''}` }),
+      documents: r.documents,
+      searched: t('occurrences:document', { count: r.searched })
+    })
+  ]
+  if (r.alreadyLabelled > 0) parts.push(t('occurrences:already', { count: r.alreadyLabelled, label: labelName }))
+  if (r.ignored > 0) parts.push(t('occurrences:ignored', { count: r.ignored }))
+  if (r.more) parts.push(t('occurrences:more'))
+  return parts.join(t('occurrences:separator')) + t('occurrences:end')
 }
 
-function existingNote(existing: { start: number; end: number; label: string }, labels: LabelDef[], hit: { start: number; end: number }): string {
+function existingNote(t: Tr, existing: { start: number; end: number; label: string }, labels: LabelDef[], hit: { start: number; end: number }): string {
   const name = labels.find((l) => l.key === existing.label)?.name ?? existing.label
-  return existing.start === hit.start && existing.end === hit.end ? `already ${name}` : `inside a ${name} span`
+  return existing.start === hit.start && existing.end === hit.end ? t('occurrences:alreadyLabel', { label: name }) : t('occurrences:insideLabel', { label: name })
 }

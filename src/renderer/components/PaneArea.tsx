@@ -3,6 +3,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels'
 import { useApp } from '../state/context'
 import type { LabelStyles } from './Block'
 import { PaneView } from './PaneView'
+import { useT } from '../use-t'
 
 /** Two to four documents side by side in resizable panes. */
 export function PaneArea({ labels }: { labels: LabelStyles }) {
@@ -10,6 +11,7 @@ export function PaneArea({ labels }: { labels: LabelStyles }) {
   const sizes = useApp((s) => s.sizes)
   const setSizes = useApp((s) => s.setSizes)
   const groupKey = panes.map((p) => p.key).join(',')
+  const t = useT()
   // The group remounts when panes open or close; sizes apply on mount.
   const defaultLayout = useMemo(
     () => Object.fromEntries(panes.map((p, i) => [p.key, sizes[i] ?? 100 / panes.length])),
@@ -18,13 +20,13 @@ export function PaneArea({ labels }: { labels: LabelStyles }) {
 
   if (panes.length === 0) {
     return (
-      <main className="pane-area empty" aria-label="Documents">
-        <p>Open a document from the list. Ctrl+click (⌘+click on macOS) opens it beside the others.</p>
+      <main className="pane-area empty" aria-label={t('pane:area.empty')}>
+        <p>{t('pane:area.emptyHint')}</p>
       </main>
     )
   }
   return (
-    <main className="pane-area" aria-label="Open documents">
+    <main className="pane-area" aria-label={t('pane:area.open')}>
       <Group
         key={groupKey}
         orientation="horizontal"
@@ -33,7 +35,7 @@ export function PaneArea({ labels }: { labels: LabelStyles }) {
       >
         {panes.map((pane, i) => (
           <Fragment key={pane.key}>
-            {i > 0 && <Separator className="pane-separator" aria-label={`Resize between pane ${i} and ${i + 1}`} />}
+            {i > 0 && <Separator className="pane-separator" aria-label={t('pane:area.resize', { left: i, right: i + 1 })} />}
             {/* The library copies id into data-testid unless given one; keep "pane-<index>" for the pane itself. */}
             <Panel id={pane.key} data-testid={`pane-panel-${i}`} minSize="15" className="pane-panel">
               <PaneView pane={pane} index={i} labels={labels} />

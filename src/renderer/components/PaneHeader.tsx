@@ -4,6 +4,8 @@ import { useApi, useApp } from '../state/context'
 import { paneLayer } from '../state/slots'
 import { BoilerplateControl } from './BoilerplateControl'
 import { showBidiControls } from '../text/bidi'
+import { say } from '../state/status'
+import { useT } from '../use-t'
 
 /** A pane's header: document, which layer it shows (or review mode), span count, close. */
 export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
@@ -15,11 +17,12 @@ export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
   const refreshDocuments = useApp((s) => s.refreshDocuments)
   const setStatus = useApp((s) => s.setStatus)
   const api = useApi()
+  const t = useT()
   const restricted = summary?.restricted ?? null
   const toggleRestricted = async (): Promise<void> => {
     try {
       const r = await api.setRestricted({ docId: pane.docId, restricted: restricted === null })
-      setStatus({ kind: 'info', message: r.restricted ? `${pane.docId} is restricted: datasets leave it out (${r.restricted})` : `${pane.docId} may be used in datasets` })
+      setStatus({ kind: 'info', message: r.restricted ? say('status:restrictedOn', { docId: pane.docId, reason: r.restricted }) : say('status:restrictedOff', { docId: pane.docId }) })
       await refreshDocuments()
     } catch (err) {
       setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) })
@@ -41,34 +44,34 @@ export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
       </span>
       {pane.review ? (
         <>
-          <span className="badge review">Review: {pane.review.join(' · ')}</span>
+          <span className="badge review">{t('pane:header.review', { names: pane.review.join(' · ') })}</span>
           <button type="button" className="small-button" onClick={() => setPaneReview(index, null)}>
-            Leave review
+            {t('pane:header.leaveReview')}
           </button>
         </>
       ) : (
         <>
           <label className="layer-select">
-            <span className="visually-hidden">Layer shown in pane {index + 1}</span>
-            <select aria-label={`Layer shown in pane ${index + 1}`} value={layer} onChange={(e) => setPaneLayer(index, e.target.value)}>
+            <span className="visually-hidden">{t('pane:header.layer', { n: index + 1 })}</span>
+            <select aria-label={t('pane:header.layer', { n: index + 1 })} value={layer} onChange={(e) => setPaneLayer(index, e.target.value)}>
               {names.map((n) => (
                 <option key={n} value={n}>
-                  {n === annotator ? `${n} (you)` : n}
+                  {n === annotator ? t('pane:header.you', { name: n }) : n}
                 </option>
               ))}
             </select>
           </label>
-          {readOnly && <span className="badge">read-only</span>}
-          <span className="pane-count">{count === 1 ? '1 span' : `${count} spans`}</span>
+          {readOnly && <span className="badge">{t('pane:header.readOnly')}</span>}
+          <span className="pane-count">{t('pane:header.spans', { count })}</span>
           {!readOnly && <BoilerplateControl docId={pane.docId} />}
           <button
             type="button"
             className="small-button"
             disabled={others.length < 2}
-            title={others.length < 2 ? 'Review needs two or more annotators with spans on this document' : `Compare ${others.join(', ')}`}
+            title={others.length < 2 ? t('pane:header.reviewNeedsTwo') : t('pane:header.compare', { names: others.join(', ') })}
             onClick={() => setPaneReview(index, others)}
           >
-            Review
+            {t('pane:header.reviewButton')}
           </button>
         </>
       )}
@@ -76,12 +79,12 @@ export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
         type="button"
         className={restricted ? 'small-button restricted' : 'small-button'}
         aria-pressed={restricted !== null}
-        title={restricted ? `Restricted: “${restricted}”. Datasets leave it out unless asked. Click to allow.` : 'Allowed in training datasets. Click to restrict.'}
+        title={restricted ? t('pane:header.restrictedTitle', { reason: restricted }) : t('pane:header.allowedTitle')}
         onClick={() => void toggleRestricted()}
       >
-        {restricted ? 'No AI training' : 'AI training OK'}
+        {restricted ? t('pane:header.noTraining') : t('pane:header.trainingOk')}
       </button>
-      <button type="button" className="icon-button" aria-label={`Close ${pane.docId}`} onClick={() => closePane(index)}>
+      <button type="button" className="icon-button" aria-label={t('pane:header.close', { docId: pane.docId })} onClick={() => closePane(index)}>
         ×
       </button>
     </header>

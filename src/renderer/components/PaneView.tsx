@@ -4,6 +4,7 @@ import { useOverlayStore } from '../state/use-overlays'
 import { relationsOf } from '../state/relations'
 import { useApi, useAppStore } from '../state/context'
 import { RelationsPanel } from './RelationsPanel'
+import { useLinkDrag } from './LinkDrag'
 import { paneLayer, slotKey } from '../state/slots'
 import type { LabelStyles } from './Block'
 import { DocText } from './DocText'
@@ -11,6 +12,7 @@ import { useEntityLabels } from './EntitiesPanel'
 import { PaneHeader } from './PaneHeader'
 import { ReviewPane } from './review/ReviewPane'
 import { showBidiControls } from '../text/bidi'
+import { useT } from '../use-t'
 
 interface PaneViewProps {
   pane: Pane
@@ -29,18 +31,25 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
   const setActivePane = useApp((s) => s.setActivePane)
   const selectSpan = useApp((s) => s.selectSpan)
   const overlays = useOverlayStore()
-  const relations = relationsOf(useAppStore(), useApi())
+  const appStore = useAppStore()
+  const api = useApi()
+  const relations = relationsOf(appStore, api)
   const entityLabels = useEntityLabels(labels, pane.docId)
+  const t = useT()
   const reveal = useApp((s) => (s.activePane === index && s.reveal?.docId === pane.docId ? s.reveal : null))
+  // Drag from span to span makes a link (own layer only).
+  const linkDrag = useLinkDrag({ app: appStore, api, relations, docId: pane.docId, loaded: slot?.state === 'ready' ? slot.loaded : null, enabled: !pane.review && layer === annotator })
 
   return (
     <section
       className={active ? 'pane active' : 'pane'}
-      aria-label={`Pane ${index + 1}: ${title}`}
+      aria-label={t('pane:label', { n: index + 1, title })}
       data-testid={`pane-${index}`}
       onMouseDown={() => setActivePane(index)}
       onFocus={() => setActivePane(index)}
+      onMouseDownCapture={linkDrag.onMouseDownCapture}
     >
+      {linkDrag.overlay}
       <PaneHeader pane={pane} index={index} />
       {!pane.review && slot?.state === 'ready' && layer === annotator && (
         <RelationsPanel docId={pane.docId} loaded={slot.loaded} selectedId={selectedId} relations={relations} />
@@ -64,10 +73,10 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
         />
       ) : slot?.state === 'error' ? (
         <p className="pane-message error" role="alert">
-          Could not open {pane.docId}: {slot.message}
+          {t('pane:couldNotOpen', { docId: pane.docId, reason: slot.message })}
         </p>
       ) : (
-        <p className="pane-message">Opening {pane.docId}…</p>
+        <p className="pane-message">{t('pane:opening', { docId: pane.docId })}</p>
       )}
     </section>
   )

@@ -3,6 +3,8 @@ import { useStore } from 'zustand'
 import type { Relation } from '../../shared/relations-schema'
 import type { LoadedDoc } from '../state/doc-state'
 import type { RelationsStore } from '../state/relations'
+import { Trans } from 'react-i18next'
+import { useT } from '../use-t'
 
 interface RelationsPanelProps {
   docId: string
@@ -23,6 +25,7 @@ export function RelationsPanel({ docId, loaded, selectedId, relations }: Relatio
   const linking = useStore(relations, (s) => (s.linking?.docId === docId ? s.linking : null))
   const hover = useStore(relations, (s) => (s.hover?.docId === docId ? s.hover : null))
   const ref = useRef<HTMLDivElement>(null)
+  const t = useT()
 
   useEffect(() => {
     const pane = ref.current?.closest('.pane')
@@ -44,7 +47,7 @@ export function RelationsPanel({ docId, loaded, selectedId, relations }: Relatio
 
   const text = (spanId: number): string => {
     const span = loaded.spans.get(spanId)
-    if (!span) return `span ${spanId}`
+    if (!span) return t('pane:relations.span', { id: spanId })
     return loaded.doc.text.slice(loaded.map.toUtf16(span.start), loaded.map.toUtf16(span.end)).replace(/\s+/g, ' ')
   }
   const roleName = (type: string): string => roles.find((r) => r.type === type)?.name ?? type
@@ -52,7 +55,12 @@ export function RelationsPanel({ docId, loaded, selectedId, relations }: Relatio
   if (linking) {
     return (
       <div className="relations-panel linking" ref={ref} role="status" data-testid="relations-panel">
-        Linking “{text(linking.from)}”: click the {linking.role.name.toLowerCase()}… <kbd>Esc</kbd> cancels
+        <Trans
+          t={t}
+          i18nKey="pane:relations.linking"
+          values={{ text: text(linking.from), role: linking.role.name.toLowerCase() }}
+          components={{ kbd: <kbd /> }}
+        />
       </div>
     )
   }
@@ -64,7 +72,7 @@ export function RelationsPanel({ docId, loaded, selectedId, relations }: Relatio
 
   const row = (r: Relation) => {
     const outgoing = r.from === selectedId
-    const words = outgoing ? `${roleName(r.type)} → ${text(r.to)}` : `${roleName(r.type)} of ${text(r.from)}`
+    const words = outgoing ? t('pane:relations.outgoing', { role: roleName(r.type), text: text(r.to) }) : t('pane:relations.incoming', { role: roleName(r.type), text: text(r.from) })
     return (
       <li
         key={r.id}
@@ -74,7 +82,7 @@ export function RelationsPanel({ docId, loaded, selectedId, relations }: Relatio
         onMouseLeave={() => relations.getState().setHover(null)}
       >
         <span className="relation-words">{words}</span>
-        <button type="button" className="icon-button" aria-label={`Delete link ${words}`} title="Delete this link" onClick={() => void relations.getState().remove(r.id)}>
+        <button type="button" className="icon-button" aria-label={t('pane:relations.delete', { words })} title={t('pane:relations.deleteTitle')} onClick={() => void relations.getState().remove(r.id)}>
           ×
         </button>
       </li>
@@ -82,8 +90,8 @@ export function RelationsPanel({ docId, loaded, selectedId, relations }: Relatio
   }
 
   return (
-    <div className="relations-panel" ref={ref} data-testid="relations-panel" aria-label="Links of the selected span">
-      {mine.length > 0 ? <ul>{mine.map(row)}</ul> : <span className="relations-empty">No links yet.</span>}
+    <div className="relations-panel" ref={ref} data-testid="relations-panel" aria-label={t('pane:relations.panel')}>
+      {mine.length > 0 ? <ul>{mine.map(row)}</ul> : <span className="relations-empty">{t('pane:relations.none')}</span>}
       {startable.length > 0 && (
         <span className="relations-keys">
           {startable.map((r) => (

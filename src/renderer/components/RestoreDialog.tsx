@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react'
+import { Trans } from 'react-i18next'
+import { useLocale } from '../ui-text'
+import { useT } from '../use-t'
 import type { BackupList, BackupSummary } from '../../shared/api'
 import { useApi, useApp } from '../state/context'
 import { Modal } from './Modal'
@@ -11,22 +14,12 @@ type Phase =
   | { kind: 'restored'; backup: BackupSummary; undo: BackupSummary }
   | { kind: 'failed'; message: string }
 
-const REASONS: Record<BackupSummary['reason'], string> = {
-  open: 'When opened',
-  auto: 'While editing',
-  manual: 'By hand',
-  'before-restore': 'Before a restore',
-  'before-import': 'Before an import',
-  'before-merge': 'Before a merge'
-}
-
-const count = (n: number | null, noun: string): string => `${n ?? '?'} ${noun}${n === 1 ? '' : 's'}`
-const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+function size(bytes: number, locale: string): string {
+  const unit = (n: number, u: 'byte' | 'kilobyte' | 'megabyte', digits: number): string =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n)
+  if (bytes < 1024) return unit(bytes, 'byte', 0)
+  if (bytes < 1024 * 1024) return unit(bytes / 1024, 'kilobyte', 0)
+  return unit(bytes / 1024 / 1024, 'megabyte', 1)
 }
 
 /**
@@ -41,6 +34,11 @@ export function RestoreDialog() {
   const [chosen, setChosen] = useState<string | null>(null)
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
   const busy = phase.kind === 'working' || phase.kind === 'restored'
+  const t = useT()
+  const locale = useLocale()
+  const when = (iso: string): string => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium' })
+  const count = (n: number | null, noun: 'document' | 'span'): string =>
+    n === null ? t('dialogs:n.unknown', { noun: t(`dialogs:restore.${noun}s`) }) : t(`dialogs:n.${noun}`, { count: n })
 
   const load = async (select?: string): Promise<void> => {
     try {
@@ -59,7 +57,7 @@ export function RestoreDialog() {
   }, [])
 
   const backupNow = async (): Promise<void> => {
-    setPhase({ kind: 'working', message: 'Backing up…' })
+    setPhase({ kind: 'working', message: t('dialogs:restore.backingUp') })
     try {
       const made = await api.backupNow({})
       await load(made.name)
@@ -69,7 +67,7 @@ export function RestoreDialog() {
   }
 
   const restore = async (backup: BackupSummary): Promise<void> => {
-    setPhase({ kind: 'working', message: 'Restoring…' })
+    setPhase({ kind: 'working', message: t('dialogs:restore.restoring') })
     try {
       const result = await api.restoreBackup({ name: backup.name })
       setPhase({ kind: 'restored', backup: result.restored, undo: result.undo })
@@ -83,24 +81,20 @@ export function RestoreDialog() {
   const selected = list?.backups.find((b) => b.name === chosen) ?? null
 
   return (
-    <Modal title="Restore from backup" onClose={() => !busy && setDialog(null)}>
-      <p>
-        Spanmark keeps the newest {list?.keep ?? 10} snapshots of this project: one when it opens and one every few minutes while it
-        changes. Restoring replaces the whole project (every layer, the gold spans and the history) with the snapshot you choose; the
-        current state is saved as a backup first, so a restore can be undone.
-      </p>
-      {phase.kind === 'loading' && <p>Loading the backups…</p>}
-      {list && list.backups.length === 0 && <p role="status">There are no backups yet. Take one with “Back up now”.</p>}
+    <Modal title={t('dialogs:restore.title')} onClose={() => !busy && setDialog(null)}>
+      <p>{t('dialogs:restore.intro', { keep: list?.keep ?? 10 })}</p>
+      {phase.kind === 'loading' && <p>{t('dialogs:restore.loading')}</p>}
+      {list && list.backups.length === 0 && <p role="status">{t('dialogs:restore.none')}</p>}
       {list && list.backups.length > 0 && (
-        <table className="scores" aria-label="Backups">
+        <table className="scores" aria-label={t('dialogs:restore.table')}>
           <thead>
             <tr>
-              <th scope="col" aria-label="Choose" />
-              <th scope="col">Taken</th>
-              <th scope="col">Why</th>
-              <th scope="col">Size</th>
-              <th scope="col">Documents</th>
-              <th scope="col">Spans</th>
+              <th scope="col" aria-label={t('dialogs:restore.choose')} />
+              <th scope="col">{t('dialogs:restore.taken')}</th>
+              <th scope="col">{t('dialogs:restore.why')}</th>
+              <th scope="col">{t('dialogs:restore.size')}</th>
+              <th scope="col">{t('dialogs:restore.documents')}</th>
+              <th scope="col">{t('dialogs:restore.spans')}</th>
             </tr>
           </thead>
           <tbody>
@@ -110,7 +104,7 @@ export function RestoreDialog() {
                   <input
                     type="radio"
                     name="backup"
-                    aria-label={`Backup taken ${when(b.at)}`}
+                    aria-label={t('dialogs:restore.takenAt', { when: when(b.at) })}
                     checked={chosen === b.name}
                     disabled={b.problem !== null || busy}
                     onChange={() => {
@@ -120,8 +114,8 @@ export function RestoreDialog() {
                   />
                 </td>
                 <td>{when(b.at)}</td>
-                <td>{REASONS[b.reason]}</td>
-                <td>{size(b.bytes)}</td>
+                <td>{t(`dialogs:restore.reason.${b.reason}`)}</td>
+                <td>{size(b.bytes, locale)}</td>
                 {b.problem === null ? (
                   <>
                     <td>{b.documents}</td>
@@ -129,7 +123,7 @@ export function RestoreDialog() {
                   </>
                 ) : (
                   <td colSpan={2} className="error" title={b.problem}>
-                    Unreadable
+                    {t('dialogs:restore.unreadable')}
                   </td>
                 )}
               </tr>
@@ -137,22 +131,26 @@ export function RestoreDialog() {
           </tbody>
         </table>
       )}
-      {list && <p className="muted">Folder: {list.folder}</p>}
+      {list && <p className="muted">{t('dialogs:restore.folder', { folder: list.folder })}</p>}
       {phase.kind === 'confirm' && (
         <p className="result" role="alert">
-          Replace this project with the snapshot taken <strong>{when(phase.backup.at)}</strong> ({count(phase.backup.documents, 'document')},{' '}
-          {count(phase.backup.spans, 'span')})? The current state is saved as a backup first.
+          <Trans
+            t={t}
+            i18nKey="dialogs:restore.confirm"
+            values={{ when: when(phase.backup.at), documents: count(phase.backup.documents, 'document'), spans: count(phase.backup.spans, 'span') }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
       {phase.kind === 'working' && (
         <div className="progress">
-          <progress aria-label="Backup progress" />
+          <progress aria-label={t('dialogs:restore.progress')} />
           <span>{phase.message}</span>
         </div>
       )}
       {phase.kind === 'restored' && (
         <p className="result" role="status">
-          Restored the snapshot taken {when(phase.backup.at)}. The state it replaced is backup {phase.undo.name}. Reloading…
+          {t('dialogs:restore.restored', { when: when(phase.backup.at), undo: phase.undo.name })}
         </p>
       )}
       {phase.kind === 'failed' && (
@@ -164,20 +162,20 @@ export function RestoreDialog() {
         {phase.kind === 'confirm' ? (
           <>
             <button type="button" onClick={() => setPhase({ kind: 'list' })}>
-              Cancel
+              {t('common:cancel')}
             </button>
             <button type="button" className="primary" onClick={() => void restore(phase.backup)}>
-              Restore
+              {t('dialogs:restore.restore')}
             </button>
           </>
         ) : (
           <>
             <button type="button" onClick={() => void backupNow()} disabled={busy || phase.kind === 'loading'}>
-              Back up now
+              {t('dialogs:restore.backUpNow')}
             </button>
             <span className="spacer" />
             <button type="button" onClick={() => setDialog(null)} disabled={busy}>
-              Close
+              {t('common:close')}
             </button>
             <button
               type="button"
@@ -185,7 +183,7 @@ export function RestoreDialog() {
               onClick={() => selected && setPhase({ kind: 'confirm', backup: selected })}
               disabled={!selected || busy}
             >
-              Restore…
+              {t('dialogs:restore.restoreEllipsis')}
             </button>
           </>
         )}

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { matches } from '../../shared/shortcut-table'
 import { useStore } from 'zustand'
 import type { SpanmarkApi } from '../../shared/api'
 import { REJECTED } from '../../shared/layers'
@@ -7,6 +8,8 @@ import type { SearchHit } from '../../shared/search-schema'
 import { useApi, useApp } from '../state/context'
 import { createSearchStore, type SearchActions, type SearchState, type SearchStore } from '../state/search'
 import { showBidiControls } from '../text/bidi'
+import { formatNumber, useLocale, useUiText } from '../ui-text'
+import { useT } from '../use-t'
 
 const ROW_HEIGHT = 52
 const stores = new WeakMap<SpanmarkApi, SearchStore>()
@@ -47,6 +50,9 @@ export function SearchPanel() {
   const inputRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLDivElement>(null)
   const hits = s.result?.hits ?? []
+  const t = useT()
+  const show = useUiText()
+  const lng = useLocale()
 
   const layers = useMemo(() => {
     const names = new Set<string>(me ? [me] : [])
@@ -68,9 +74,8 @@ export function SearchPanel() {
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent): void => {
       if (dialog) return
-      const ctrlShiftF = (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.code === 'KeyF'
-      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)
-      if (!ctrlShiftF && !slash) return
+      // Ctrl+Shift+F anywhere; / only where it does not type.
+      if (!matches('search', e) || (e.key === '/' && isTyping(e.target))) return
       e.preventDefault()
       inputRef.current?.focus()
       inputRef.current?.select()
@@ -92,15 +97,15 @@ export function SearchPanel() {
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
-    if (e.key === 'Enter') {
+    if (matches('searchOpen', e) || matches('searchOpenBeside', e)) {
       e.preventDefault()
-      open(hits[s.active], e.ctrlKey || e.metaKey)
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      open(hits[s.active], matches('searchOpenBeside', e))
+    } else if (matches('searchMove', e)) {
       e.preventDefault()
       const next = Math.max(0, Math.min(hits.length - 1, s.active + (e.key === 'ArrowDown' ? 1 : -1)))
       s.setActive(next)
       virtualizer.scrollToIndex(next)
-    } else if (e.key === 'Escape') {
+    } else if (matches('searchClear', e)) {
       if (s.query) s.clear()
       else inputRef.current?.blur()
     }
@@ -110,26 +115,26 @@ export function SearchPanel() {
   const r = s.result
 
   return (
-    <div role="search" className={s.query ? 'search searching' : 'search'} aria-label="Search all documents">
+    <div role="search" className={s.query ? 'search searching' : 'search'} aria-label={t('search:region')}>
       <div className="search-box">
         <input
           ref={inputRef}
           type="search"
           data-testid="search-input"
-          aria-label="Search all documents"
-          placeholder="Search all documents (Ctrl+Shift+F)"
+          aria-label={t('search:region')}
+          placeholder={t('search:placeholder')}
           value={s.query}
           spellCheck={false}
           onChange={(e) => s.update({ query: e.target.value })}
           onKeyDown={onKeyDown}
-          aria-controls="search-results"
+          aria-controls={s.query ? 'search-results' : undefined}
           aria-activedescendant={hits.length > 0 ? `search-hit-${s.active}` : undefined}
         />
         <button
           type="button"
           className="search-toggle"
           aria-pressed={s.mode === 'regex'}
-          title="Regular expression (JavaScript syntax; ^ and $ match at line ends)"
+          title={t('search:regexTitle')}
           onClick={() => s.update({ mode: s.mode === 'regex' ? 'text' : 'regex' })}
         >
           .*
@@ -138,7 +143,7 @@ export function SearchPanel() {
           type="button"
           className="search-toggle"
           aria-pressed={s.caseSensitive}
-          title="Match case"
+          title={t('search:caseTitle')}
           onClick={() => s.update({ caseSensitive: !s.caseSensitive })}
         >
           Aa
@@ -147,16 +152,16 @@ export function SearchPanel() {
       {s.query && (
         <>
           <div className="search-filters">
-            <select aria-label="Only inside spans labelled" value={s.label} onChange={(e) => s.update({ label: e.target.value })}>
-              <option value="">Any text</option>
+            <select aria-label={t('search:labelFilter')} value={s.label} onChange={(e) => s.update({ label: e.target.value })}>
+              <option value="">{t('search:anyText')}</option>
               {labels.map((l) => (
                 <option key={l.key} value={l.key}>
-                  In {l.name} spans
+                  {t('search:inLabel', { label: l.name })}
                 </option>
               ))}
             </select>
-            <select aria-label="Only inside spans of the layer" value={s.annotator} onChange={(e) => s.update({ annotator: e.target.value })}>
-              <option value="">Any layer</option>
+            <select aria-label={t('search:layerFilter')} value={s.annotator} onChange={(e) => s.update({ annotator: e.target.value })}>
+              <option value="">{t('search:anyLayer')}</option>
               {layers.map((name) => (
                 <option key={name} value={name}>
                   {name}
@@ -168,19 +173,25 @@ export function SearchPanel() {
             {s.error
               ? ''
               : r
-                ? `${r.total.toLocaleString('en')} ${r.total === 1 ? 'hit' : 'hits'} in ${docsWithHits.toLocaleString('en')}${r.truncated ? '+' : ''} of ${r.documents.toLocaleString('en')} documents · ${Math.max(1, Math.round(r.tookMs))} ms`
-                : 'Searching…'}
-            {s.busy && r ? ' · searching…' : ''}
+                ? t('search:summary', {
+                    count: r.total,
+                    formatted: formatNumber(r.total, lng),
+                    docs: formatNumber(docsWithHits, lng) + (r.truncated ? '+' : ''),
+                    total: formatNumber(r.documents, lng),
+                    ms: Math.max(1, Math.round(r.tookMs))
+                  })
+                : t('search:searching')}
+            {s.busy && r ? t('search:stillSearching') : ''}
           </p>
           {s.error && (
             <p className="search-error" role="alert">
-              {showBidiControls(s.error)}
+              {showBidiControls(show(s.error))}
             </p>
           )}
           {r?.note && <p className="search-note">{showBidiControls(r.note)}</p>}
-          <p className="hint">Click or Enter opens · Ctrl/⌘ beside · ↑↓</p>
+          <p className="hint">{t('search:hint')}</p>
           <div className="search-results" ref={listRef}>
-            <ul id="search-results" role="listbox" aria-label="Search results" style={{ height: virtualizer.getTotalSize() }}>
+            <ul id="search-results" role="listbox" aria-label={t('search:results')} style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const hit = hits[item.index]
                 if (!hit) return null

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
-import { REJECTED, REVIEW_STATUSES, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
+import { matches } from '../../shared/shortcut-table'
+import { REJECTED, REVIEW_STATUSES, type ReviewStatus } from '../../shared/layers'
+import { useT } from '../use-t'
 import { useApp } from '../state/context'
 import { showBidiControls } from '../text/bidi'
 import { SearchPanel, useSearching } from './SearchPanel'
@@ -26,22 +28,23 @@ export function Sidebar() {
   })
   const open = new Set(openDocs.split('\n'))
   const searching = useSearching()
+  const t = useT()
 
   return (
-    <nav className={searching ? 'sidebar searching' : 'sidebar'} aria-label="Documents">
+    <nav className={searching ? 'sidebar searching' : 'sidebar'} aria-label={t('app:sidebar.nav')}>
       <SearchPanel />
       <EntitiesPanel />
       <h2 className="sidebar-heading">
-        Documents <span className="muted">({documents.length})</span>
+        {t('app:sidebar.heading')} <span className="muted">({documents.length})</span>
       </h2>
-      <p className="hint">Click opens · Ctrl/⌘+click opens beside</p>
+      <p className="hint">{t('app:sidebar.hint')}</p>
       <label className="sidebar-filter">
-        Show{' '}
-        <select aria-label="Filter by review status" value={filter} onChange={(e) => setFilter(e.target.value as ReviewStatus | 'all')}>
-          <option value="all">All documents</option>
+        {t('app:sidebar.show')}{' '}
+        <select aria-label={t('app:sidebar.filter')} value={filter} onChange={(e) => setFilter(e.target.value as ReviewStatus | 'all')}>
+          <option value="all">{t('app:sidebar.all')}</option>
           {REVIEW_STATUSES.map((st) => (
             <option key={st} value={st}>
-              {REVIEW_STATUS_NAMES[st]} ({all.filter((d) => d.status === st).length})
+              {t(`app:reviewStatus.${st}`)} ({all.filter((d) => d.status === st).length})
             </option>
           ))}
         </select>
@@ -61,17 +64,23 @@ export function Sidebar() {
                   aria-current={doc.id === activeDoc ? 'true' : undefined}
                   title={`${doc.id} — ${showBidiControls(doc.title)}`}
                   onClick={(e) => openDoc(doc.id, { newPane: e.ctrlKey || e.metaKey })}
+                  onKeyDown={(e) => {
+                    // A button does not click on Ctrl+Enter: open beside from the keyboard here.
+                    if (!matches('openDocBeside', e)) return
+                    e.preventDefault()
+                    openDoc(doc.id, { newPane: true })
+                  }}
                 >
                   <span className="doc-title">{showBidiControls(doc.title)}</span>
                   <span className="doc-meta">
                     <span className="doc-id">{doc.id}</span>
-                    <span className={`status-badge ${doc.status}`}>{REVIEW_STATUS_NAMES[doc.status]}</span>
+                    <span className={`status-badge ${doc.status}`}>{t(`app:reviewStatus.${doc.status}`)}</span>
                     {doc.restricted && (
-                      <span className="status-badge restricted" title={`No AI training: “${showBidiControls(doc.restricted)}”`}>
-                        restricted
+                      <span className="status-badge restricted" title={t('app:sidebar.restrictedTitle', { reason: showBidiControls(doc.restricted) })}>
+                        {t('app:sidebar.restricted')}
                       </span>
                     )}
-                    <span className="doc-count" aria-label={doc.spanCount === 1 ? '1 span' : `${doc.spanCount} spans`}>
+                    <span className="doc-count" aria-label={t('app:sidebar.spans', { count: doc.spanCount })}>
                       {doc.spanCount}
                     </span>
                   </span>
@@ -79,7 +88,7 @@ export function Sidebar() {
                     {doc.layers
                       .filter((l) => l.annotator !== REJECTED)
                       .map((l) => `${l.annotator} ${l.spans}`)
-                      .join(' · ') || 'no spans yet'}
+                      .join(' · ') || t('app:sidebar.noSpans')}
                   </span>
                 </button>
               </li>

@@ -4,7 +4,7 @@ import { MAX_PANES, type DocSummary, type LabelDef, type Layout, type PaneLayout
 import { trimSelection } from '../../shared/korean/particles'
 import { loadDoc, type LoadedDoc } from './doc-state'
 import { adjustCounts, applyToDocs, onlyOpen, paneLayer, retract, showPending, slotKey, type DocSlot, type Pane, type Provisional } from './slots'
-import type { Status } from './status'
+import { say, type Status } from './status'
 import type { Reveal } from '../text/reveal'
 
 export type { DocSlot, Pane }
@@ -78,7 +78,7 @@ const newPane = (docId: string, from: Partial<PaneLayout> = {}): Pane => ({
   layer: from.layer ?? null,
   review: from.review && from.review.length >= 2 ? from.review : null
 })
-const READ_ONLY: Status = { kind: 'error', message: 'That span is in another layer, which is read-only here. Switch the pane to your layer to change it.' }
+const READ_ONLY: Status = { kind: 'error', message: say('status:spanReadOnly') }
 const evenSizes = (n: number): number[] => Array.from({ length: n }, () => 100 / n)
 
 /**
@@ -161,7 +161,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       nextFrame(() => {
         if (settled) return
         provisional = drawPending?.() ?? null
-        set({ status: { kind: 'saving', message: 'Saving…' } })
+        set({ status: { kind: 'saving', message: say('status:saving') } })
       })
       try {
         const result = await call(annotator)
@@ -195,7 +195,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       sizes: [],
       activePane: 0,
       selected: null,
-      status: { kind: 'idle', message: 'Loading…' },
+      status: { kind: 'idle', message: say('status:loading') },
       dialog: null,
       reviewVersion: 0,
       reveal: null,
@@ -214,7 +214,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
             sizes,
             activePane: Math.min(session.layout?.active ?? 0, Math.max(0, panes.length - 1)),
             dialog: session.annotator ? null : 'annotator',
-            status: { kind: 'idle', message: `${session.documentCount} documents in ${session.projectName}` }
+            status: { kind: 'idle', message: say('status:projectSummary', { count: session.documentCount, project: session.projectName }) }
           })
           await get().refreshDocuments()
           const known = new Set(get().documents.map((d) => d.id))
@@ -231,10 +231,10 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       async setAnnotator(name) {
         try {
           const session = await api.setAnnotator({ name })
-          set({ session, annotator: session.annotator, docs: {}, selected: null, dialog: null })
+          set({ session, annotator: session.annotator, docs: {}, selected: null, dialog: get().dialog === 'settings' ? 'settings' : null })
           await get().refreshDocuments()
           await Promise.all(get().panes.map((p) => ensurePane(p)))
-          set({ status: { kind: 'info', message: `Annotating as ${name}` } })
+          set({ status: { kind: 'info', message: say('status:annotatingAs', { name }) } })
         } catch (err) {
           fail(err)
         }
@@ -246,7 +246,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
         if (shown) set({ session: { ...shown, trimParticles: on } })
         try {
           const session = await api.setPreferences({ trimParticles: on })
-          set({ session, status: { kind: 'info', message: on ? 'Labels now leave out a trailing particle (올트먼의 → 올트먼).' : 'Labels now keep the selection as made, particles included.' } })
+          set({ session, status: { kind: 'info', message: say(on ? 'status:trimOn' : 'status:trimOff') } })
         } catch (err) {
           const now = get().session
           if (now && shown) set({ session: { ...now, trimParticles: shown.trimParticles } })
@@ -267,7 +267,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       openDoc(docId, opts = {}) {
         const { panes, activePane } = get()
         if (opts.newPane && panes.length >= MAX_PANES) {
-          set({ status: { kind: 'error', message: `At most ${MAX_PANES} documents side by side: close a pane first.` } })
+          set({ status: { kind: 'error', message: say('status:tooManyPanes', { max: MAX_PANES }) } })
           return
         }
         const review = opts.review ?? null

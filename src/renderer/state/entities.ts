@@ -1,8 +1,10 @@
+import { matches } from '../../shared/shortcut-table'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SpanmarkApi } from '../../shared/api'
 import type { EntitySummaryView, SpanEntityLinkView } from '../../shared/entities-schema'
 import type { AppStore } from './app-store'
 import { paneLayer, slotKey } from './slots'
+import { say, type UiText } from './status'
 
 /**
  * Entities across documents in the renderer: the project's entities (the
@@ -53,7 +55,7 @@ export function entitiesOf(app: AppStore, api: SpanmarkApi): EntitiesStore {
 }
 
 function createEntitiesStore(app: AppStore, api: SpanmarkApi): EntitiesStore {
-  const status = (kind: 'info' | 'error', message: string): void => app.getState().setStatus({ kind, message })
+  const status = (kind: 'info' | 'error', message: UiText): void => app.getState().setStatus({ kind, message })
   const fail = (err: unknown): void => status('error', err instanceof Error ? err.message : String(err))
   let generation = 0
   /** Runs an entity change as the current annotator, says what it did (or why not), then refetches. */
@@ -98,7 +100,7 @@ function createEntitiesStore(app: AppStore, api: SpanmarkApi): EntitiesStore {
       const slot = sel && s.annotator ? s.docs[slotKey(sel.docId, s.annotator)] : undefined
       const span = sel && slot?.state === 'ready' ? slot.loaded.spans.get(sel.spanId) : undefined
       if (!sel || !span || slot?.state !== 'ready') {
-        status('info', 'Click a span of your layer first, then press e to link it to an entity (Sam Altman, 삼성전자…).')
+        status('info', say('status:entityPickFirst'))
         return false
       }
       const { doc, map } = slot.loaded
@@ -188,7 +190,7 @@ export function hoverRule(entityId: number | null): string {
 /** The keyboard: e on a selected span opens the entity type-ahead. True when the key was taken. */
 export function entityKey(app: AppStore, e: KeyboardEvent): boolean {
   const store = stores.get(app)
-  if (!store || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'e') return false
+  if (!store || !matches('entity', e)) return false
   store.getState().openPicker()
   return true
 }

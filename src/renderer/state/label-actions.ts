@@ -2,6 +2,7 @@ import { readSelection } from '../text/dom-selection'
 import type { AppStore } from './app-store'
 import { ignoredRegionAt } from './overlays'
 import { slotKey } from './slots'
+import { say } from './status'
 
 /**
  * What a label hotkey or label button does: label the text selected in a pane,
@@ -11,11 +12,11 @@ export function applyLabel(store: AppStore, labelKey: string): void {
   const s = store.getState()
   const sel = readSelection(window.getSelection())
   if (sel && 'error' in sel) {
-    s.setStatus({ kind: 'error', message: sel.error })
+    s.setStatus({ kind: 'error', message: say('status:selectionAcrossPanes') })
     return
   }
   if (sel && sel.readOnly) {
-    s.setStatus({ kind: 'error', message: `This pane shows ${sel.layer}'s layer, which is read-only. Switch it to your layer to label.` })
+    s.setStatus({ kind: 'error', message: say('status:layerReadOnly', { layer: sel.layer }) })
     return
   }
   if (sel) {
@@ -31,7 +32,7 @@ export function applyLabel(store: AppStore, labelKey: string): void {
     // Text marked as not article text cannot be labelled (the core refuses it too, with the same words).
     const ignored = ignoredRegionAt(store, sel.docId, start, end)
     if (ignored) {
-      s.setStatus({ kind: 'error', message: `That text is marked as not article text (${ignored.reason}); unmark the region to label it.` })
+      s.setStatus({ kind: 'error', message: say('status:ignoredText', { reason: ignored.reason }) })
       return
     }
     window.getSelection()?.removeAllRanges()
@@ -42,7 +43,7 @@ export function applyLabel(store: AppStore, labelKey: string): void {
     void s.relabelSelected(labelKey)
     return
   }
-  s.setStatus({ kind: 'info', message: 'Select some text first, then press a label key (or click a span to relabel it).' })
+  s.setStatus({ kind: 'info', message: say('status:selectFirst') })
 }
 
 function isLineBreak(c: number): boolean {

@@ -6,6 +6,8 @@ import type { LiveSource } from '../api/event-stream'
 import type { AppStore } from './app-store'
 import type { LoadedDoc } from './doc-state'
 import { slotKey, splitSlotKey, type DocSlot } from './slots'
+import { say } from './status'
+import { refreshLabels } from './label-schema'
 
 export interface LiveUpdates {
   /**
@@ -112,10 +114,12 @@ export function createLiveUpdates(raw: SpanmarkApi): LiveUpdates {
       const changes = notYetShown(docs, event.changes)
       const gone = selected !== null && changes.some((c) => c.spanId === selected.spanId && c.after === null)
       s.getState().applyRemote(changes)
-      if (gone) s.getState().setStatus({ kind: 'info', message: `The span you had selected was deleted in another window or tab (${event.description}).` })
+      if (gone) s.getState().setStatus({ kind: 'info', message: say('status:selectedDeleted', { description: event.description }) })
       return
     }
-    void resync()
+    // A label schema change (issue 10), here or by another program: the labels first, so moved spans find theirs.
+    if (event.kind === 'labels' || event.kind === 'reload') void refreshLabels(s, raw).then(() => resync())
+    else void resync()
     if (event.kind === 'reload') s.getState().setStatus({ kind: 'info', message: event.description })
   }
 
@@ -135,13 +139,13 @@ export function createLiveUpdates(raw: SpanmarkApi): LiveUpdates {
           if (first) return
           lost = false
           void resync().then(() =>
-            target.getState().setStatus({ kind: 'info', message: 'Reconnected to the Spanmark server; showing the latest changes.' })
+            target.getState().setStatus({ kind: 'info', message: say('status:reconnected') })
           )
         },
         onLost() {
           if (lost) return
           lost = true
-          target.getState().setStatus({ kind: 'error', message: 'Lost the connection to the Spanmark server; retrying… Changes by others will show once it is back.' })
+          target.getState().setStatus({ kind: 'error', message: say('status:connectionLost') })
         }
       })
       return () => {

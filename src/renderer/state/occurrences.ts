@@ -4,6 +4,7 @@ import { trimSelection } from '../../shared/korean/particles'
 import { readSelection } from '../text/dom-selection'
 import type { AppStore } from './app-store'
 import { slotKey } from './slots'
+import { say, type UiText } from './status'
 
 /**
  * "Label all occurrences" in the renderer: what the dialog looks for (the span just labelled or
@@ -41,16 +42,16 @@ export function occurrencesStore(app: AppStore): StoreApi<OccurrencesState> {
 }
 
 /** What to look for: a text selection in a pane (trimmed as labelling would trim it), else the selected span. */
-export function currentTarget(app: AppStore): OccurrenceTarget | { error: string } {
+export function currentTarget(app: AppStore): OccurrenceTarget | { error: UiText } {
   const s = app.getState()
   const sel = readSelection(window.getSelection())
-  if (sel && 'error' in sel) return sel
+  if (sel && 'error' in sel) return { error: say('status:selectionAcrossPanes') }
   if (sel) {
     const slot = s.docs[slotKey(sel.docId, sel.layer)]
-    if (slot?.state !== 'ready') return { error: 'The document is still loading.' }
+    if (slot?.state !== 'ready') return { error: say('status:docLoading') }
     const text = slot.loaded.doc.text
     const t = trimSelection(text, sel.start, sel.end, { particles: s.session?.trimParticles ?? true })
-    if (t.end <= t.start) return { error: 'The selection holds only spaces and punctuation: select the words to look for.' }
+    if (t.end <= t.start) return { error: say('status:selectionOnlySpaces') }
     return { text: text.slice(t.start, t.end), docId: sel.docId, label: null }
   }
   if (s.selected) {
@@ -64,7 +65,7 @@ export function currentTarget(app: AppStore): OccurrenceTarget | { error: string
       return { text: doc.text.slice(map.toUtf16(span.start), map.toUtf16(span.end)), docId, label: span.label }
     }
   }
-  return { error: 'Label a span (or click one, or select text) first, then press Ctrl+Shift+A to find its other occurrences.' }
+  return { error: say('status:occurrencesTarget') }
 }
 
 /** The command (Ctrl+Shift+A, the "All occurrences" button): opens the dialog for the current target. */

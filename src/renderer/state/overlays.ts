@@ -1,8 +1,10 @@
+import { matches } from '../../shared/shortcut-table'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { IgnoredRegionView, SpanmarkApi, SuggestedRegion, SuggestionView } from '../../shared/api'
 import type { AppStore } from './app-store'
 import { docTextOf, pointToOffset } from '../text/dom-selection'
 import { paneLayer, slotKey } from './slots'
+import { say } from './status'
 
 /**
  * What is drawn over a document's text besides its spans: the regions marked
@@ -299,21 +301,22 @@ export function overlayClick(store: OverlayStore, docId: string, target: Element
  */
 export function overlayKey(app: AppStore, e: KeyboardEvent): boolean {
   const store = existingOverlays(app)
-  if (!store || e.ctrlKey || e.metaKey || e.altKey) return false
-  if (e.shiftKey && (e.key === 'I' || e.key === 'i')) {
+  if (!store) return false
+  if (matches('notArticleText', e)) {
     markSelection(app, store)
     return true
   }
-  if (e.key !== 'Enter' && e.key !== 'x' && e.key !== 'X') return false
+  const all = matches('acceptAllSuggestions', e)
+  const accept = matches('acceptSuggestion', e)
+  if (!all && !accept && !matches('rejectSuggestion', e)) return false
   // Enter on a focused button or link is that control's own.
   if (e.key === 'Enter' && (e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) return false
   const target = suggestionAtCaret() ?? store.getState().active
   if (!target) return false
   const s = store.getState()
-  if (e.key === 'Enter' && e.shiftKey) void s.acceptAll(target.docId, target.label)
-  else if (e.key === 'Enter') void s.accept(target)
-  else if (!e.shiftKey) void s.reject(target)
-  else return false
+  if (all) void s.acceptAll(target.docId, target.label)
+  else if (accept) void s.accept(target)
+  else void s.reject(target)
   window.getSelection()?.removeAllRanges()
   return true
 }
@@ -335,11 +338,11 @@ export function markSelection(app: AppStore, store: OverlayStore): void {
   const range = sel && sel.rangeCount > 0 && !sel.isCollapsed ? sel.getRangeAt(0) : null
   const container = range ? docTextOf(range.startContainer) : null
   if (!range || !container || container !== docTextOf(range.endContainer)) {
-    app.getState().setStatus({ kind: 'info', message: 'Select the text that is not article text first, then press Shift+I.' })
+    app.getState().setStatus({ kind: 'info', message: say('status:markSelectFirst') })
     return
   }
   if (container.dataset['readonly'] === 'true') {
-    app.getState().setStatus({ kind: 'error', message: 'This pane shows another layer, which is read-only. Switch it to your layer to mark text.' })
+    app.getState().setStatus({ kind: 'error', message: say('status:markReadOnly') })
     return
   }
   const docId = container.dataset['docId'] ?? ''

@@ -1,8 +1,10 @@
+import { matches, matchesHotkey } from '../../shared/shortcut-table'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SpanmarkApi } from '../../shared/api'
 import type { Relation, RelationRole } from '../../shared/relations-schema'
 import type { AppStore } from './app-store'
 import { paneLayer, slotKey } from './slots'
+import { say, type UiText } from './status'
 
 /**
  * Links between spans (a meeting's participants, date, place) in the current
@@ -54,21 +56,18 @@ export function relationKey(app: AppStore, e: KeyboardEvent): boolean {
   const store = stores.get(app)
   if (!store || e.ctrlKey || e.metaKey || e.altKey) return false
   const s = store.getState()
-  if (e.key === 'Escape' && s.linking) {
+  if (matches('cancelLink', e) && s.linking) {
     s.cancel()
     return true
   }
-  return e.key.length === 1 && s.startLink(e.key.toLowerCase())
+  const role = s.roles.find((r) => matchesHotkey(r.hotkey, e))
+  return role !== undefined && s.startLink(role.hotkey)
 }
 
-/** "the participant", "the date" … as the status line asks for it. */
-function wanted(role: RelationRole): string {
-  return `the ${role.name.toLowerCase()}`
-}
 
 function createRelationsStore(app: AppStore, api: SpanmarkApi): RelationsStore {
   let generation = 0
-  const status = (kind: 'info' | 'error', message: string): void => app.getState().setStatus({ kind, message })
+  const status = (kind: 'info' | 'error', message: UiText): void => app.getState().setStatus({ kind, message })
 
   const store = createStore<RelationsState & RelationsActions>()((set, get) => ({
     roles: [],
@@ -87,7 +86,7 @@ function createRelationsStore(app: AppStore, api: SpanmarkApi): RelationsStore {
         if (mine !== generation) return
         set({ roles, byDoc: Object.fromEntries(docIds.map((id, i) => [id, lists[i] ?? []])) })
       } catch (err) {
-        if (mine === generation) status('error', `Could not load the links: ${err instanceof Error ? err.message : String(err)}`)
+        if (mine === generation) status('error', say('status:linksLoadFailed', { reason: err instanceof Error ? err.message : String(err) }))
       }
     },
 
@@ -98,23 +97,23 @@ function createRelationsStore(app: AppStore, api: SpanmarkApi): RelationsStore {
       const span = docs[slotKey(selected.docId, annotator)]
       const from = span?.state === 'ready' ? span.loaded.spans.get(selected.spanId) : undefined
       if (!from) {
-        status('error', 'Links are made in your own layer: select one of your spans first.')
+        status('error', say('status:linkOwnLayer'))
         return true
       }
       if (role.fromLabels.length > 0 && !role.fromLabels.includes(from.label)) {
         const name = (key: string): string => app.getState().labels.find((l) => l.key === key)?.name ?? key
-        status('error', `${role.name} links start at a ${role.fromLabels.map(name).join(' or ')} span; this one is ${name(from.label)}.`)
+        status('error', say('status:linkWrongStart', { role: role.name, labels: role.fromLabels.map(name).join(' / '), label: name(from.label) }))
         return true
       }
       set({ linking: { docId: selected.docId, from: selected.spanId, role } })
-      status('info', `Click ${wanted(role)}… (Escape cancels)`)
+      status('info', say('status:linkClick', { role: role.name.toLowerCase() }))
       return true
     },
 
     cancel() {
       if (!get().linking) return
       set({ linking: null })
-      status('info', 'Linking cancelled')
+      status('info', say('status:linkCancelled'))
     },
 
     clickSpan(docId, spanId) {
@@ -123,7 +122,7 @@ function createRelationsStore(app: AppStore, api: SpanmarkApi): RelationsStore {
       if (spanId === null) return true // a click beside the spans keeps waiting
       set({ linking: null })
       if (docId !== linking.docId) {
-        status('error', 'Links stay inside one document: click a span in the same pane.')
+        status('error', say('status:linkSameDoc'))
         return true
       }
       // A link made here is shown at once; changes from elsewhere arrive with the scheduled refetch.

@@ -1,7 +1,8 @@
 import type { MutationResult, SpanmarkApi } from '../../shared/api'
 import type { SpanState } from '../../shared/domain'
-import { REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
+import type { ReviewStatus } from '../../shared/layers'
 import type { AppStore } from './app-store'
+import { say } from './status'
 
 /** Review decisions, made as the current annotator (the reviewer); each is one undoable step. */
 export function reviewActions(store: AppStore, api: SpanmarkApi) {
@@ -26,7 +27,7 @@ export function reviewActions(store: AppStore, api: SpanmarkApi) {
         await api.setReviewStatus({ reviewer, docId, status })
         // Review panes refetch their view (which carries the status) when this is bumped.
         store.setState((st) => ({ reviewVersion: st.reviewVersion + 1 }))
-        s().setStatus({ kind: 'info', message: `${docId} marked ${REVIEW_STATUS_NAMES[status].toLowerCase()}` })
+        s().setStatus({ kind: 'info', message: say(`status:reviewMarked.${status}`, { docId }) })
         await s().refreshDocuments()
       } catch (err) {
         s().setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) })

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SpanmarkApi } from '../../shared/api'
 import type { SearchResult } from '../../shared/search-schema'
+import { say, type UiText } from './status'
 
 /** Wait after the last keystroke before searching. */
 export const SEARCH_DEBOUNCE_MS = 150
@@ -14,7 +15,7 @@ export interface SearchState {
   annotator: string
   result: SearchResult | null
   /** Why there is no result (a bad pattern, a failed call), for people. */
-  error: string | null
+  error: UiText | null
   busy: boolean
   /** The hit Enter opens (arrow keys move it). */
   active: number
@@ -104,11 +105,11 @@ export function createSearchStore(api: SpanmarkApi, debounceMs = SEARCH_DEBOUNCE
 }
 
 /** Why a pattern is not a valid regular expression here (checked before asking the core), or null. */
-export function patternError(query: string): string | null {
+export function patternError(query: string): UiText | null {
   try {
     new RegExp(query, 'u')
     return null
   } catch (err) {
-    return `“${query}” is not a valid regular expression (${err instanceof Error ? err.message : String(err)}). Fix the pattern, or switch to plain text to find these characters as typed.`
+    return say('status:badPattern', { query, reason: err instanceof Error ? err.message : String(err) })
   }
 }

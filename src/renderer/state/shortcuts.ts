@@ -1,46 +1,53 @@
+import { matches, matchesHotkey } from '../../shared/shortcut-table'
 import type { AppStore } from './app-store'
 import { applyLabel } from './label-actions'
 import { entityKey } from './entities'
 import { openOccurrences } from './occurrences'
 import { overlayKey } from './overlays'
 import { relationKey } from './relations'
+import { stepSpan } from './span-nav'
 
 /** Inputs where a key types or picks something; a checkbox or radio button takes no digits, so hotkeys still work there. */
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'])
 
-function isEditable(target: EventTarget | null): boolean {
+export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(target.type)
   return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName)
 }
 
 /**
- * The app's keyboard shortcuts: label hotkeys, Delete/Backspace, undo/redo
- * (Ctrl or Cmd), Escape. Returns a handler for window keydown.
+ * The app's window-wide keyboard shortcuts, matched through the shortcut table
+ * (src/shared/shortcut-table.ts): the cheat sheet, undo/redo, label hotkeys, span
+ * navigation, Delete, Escape, and the suggestion, link and entity keys. Returns a
+ * handler for window keydown.
  */
 export function createShortcutHandler(store: AppStore): (e: KeyboardEvent) => void {
   return (e) => {
     const s = store.getState()
     if (s.dialog || isEditable(e.target)) return
-    const mod = e.ctrlKey || e.metaKey
-    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
-    if (mod && !e.altKey && key === 'z') {
+    if (matches('cheatSheet', e)) {
       e.preventDefault()
-      void (e.shiftKey ? s.redo() : s.undo())
+      s.setDialog('shortcuts')
       return
     }
-    if (mod && !e.altKey && key === 'y') {
+    if (matches('undo', e)) {
+      e.preventDefault()
+      void s.undo()
+      return
+    }
+    if (matches('redo', e)) {
       e.preventDefault()
       void s.redo()
       return
     }
     // Label all occurrences of the span just labelled (or selected), in this document, the open ones or the corpus.
-    if (mod && e.shiftKey && !e.altKey && key === 'a') {
+    if (matches('occurrences', e)) {
       e.preventDefault()
       openOccurrences(store)
       return
     }
-    if (mod || e.altKey) return
+    if (e.ctrlKey || e.metaKey || e.altKey) return
     // Suggestions (Enter accepts, Shift+Enter accepts all of the label, x rejects) and Shift+I (not article text).
     if (overlayKey(store, e)) {
       e.preventDefault()
@@ -56,18 +63,23 @@ export function createShortcutHandler(store: AppStore): (e: KeyboardEvent) => vo
       e.preventDefault()
       return
     }
-    const label = s.labels.find((l) => l.hotkey === e.key)
+    const label = s.labels.find((l) => !l.retired && matchesHotkey(l.hotkey, e))
     if (label) {
       e.preventDefault()
       applyLabel(store, label.key)
       return
     }
-    if ((e.key === 'Delete' || e.key === 'Backspace') && s.selected) {
+    if (matches('nextSpan', e) || matches('previousSpan', e)) {
+      e.preventDefault()
+      stepSpan(store, matches('nextSpan', e) ? 1 : -1)
+      return
+    }
+    if (matches('deleteSpan', e) && s.selected) {
       e.preventDefault()
       void s.deleteSelected()
       return
     }
-    if (e.key === 'Escape') {
+    if (matches('deselect', e)) {
       s.selectSpan(null)
       window.getSelection()?.removeAllRanges()
     }

@@ -5,13 +5,44 @@
  */
 import { common as enCommon } from './en/common'
 import { common as koCommon } from './ko/common'
+import { desktop as enDesktop } from './en/desktop'
+import { desktop as koDesktop } from './ko/desktop'
+import { app as enApp } from './en/app'
+import { app as koApp } from './ko/app'
+import { pane as enPane } from './en/pane'
+import { pane as koPane } from './ko/pane'
+import { status as enStatus } from './en/status'
+import { status as koStatus } from './ko/status'
+import { search as enSearch } from './en/search'
+import { search as koSearch } from './ko/search'
+import { review as enReview } from './en/review'
+import { review as koReview } from './ko/review'
+import { agreement as enAgreement } from './en/agreement'
+import { agreement as koAgreement } from './ko/agreement'
+import { dialogs as enDialogs } from './en/dialogs'
+import { dialogs as koDialogs } from './ko/dialogs'
+import { occurrences as enOccurrences } from './en/occurrences'
+import { occurrences as koOccurrences } from './ko/occurrences'
+import { entities as enEntities } from './en/entities'
+import { entities as koEntities } from './ko/entities'
+import { meetings as enMeetings } from './en/meetings'
+import { meetings as koMeetings } from './ko/meetings'
+
+import { shortcuts as enShortcuts } from './en/shortcuts'
+import { shortcuts as koShortcuts } from './ko/shortcuts'
+import { labels as enLabels } from './en/labels'
+import { labels as koLabels } from './ko/labels'
+import { settings as enSettings } from './en/settings'
+import { settings as koSettings } from './ko/settings'
+import { links as enLinks } from './en/links'
+import { links as koLinks } from './ko/links'
 
 export const LOCALES = ['en', 'ko'] as const
 export type Locale = (typeof LOCALES)[number]
 
 export const resources = {
-  en: { common: enCommon },
-  ko: { common: koCommon }
+  en: { shortcuts: enShortcuts, common: enCommon, desktop: enDesktop, app: enApp, pane: enPane, status: enStatus, search: enSearch, review: enReview, agreement: enAgreement, dialogs: enDialogs, occurrences: enOccurrences, entities: enEntities, meetings: enMeetings, labels: enLabels, settings: enSettings, links: enLinks },
+  ko: { shortcuts: koShortcuts, common: koCommon, desktop: koDesktop, app: koApp, pane: koPane, status: koStatus, search: koSearch, review: koReview, agreement: koAgreement, dialogs: koDialogs, occurrences: koOccurrences, entities: koEntities, meetings: koMeetings, labels: koLabels, settings: koSettings, links: koLinks }
 } as const
 
 export type Namespace = keyof (typeof resources)['en']

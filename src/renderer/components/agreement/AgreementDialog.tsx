@@ -7,6 +7,7 @@ import { ConfusionHeatmap } from './ConfusionHeatmap'
 import { fmt } from './format'
 import { LabelChart } from './LabelChart'
 import { LinkAgreement } from './LinkAgreement'
+import { useT } from '../../use-t'
 
 /** The Agreement screen: how reliable the labels are, per label, per pair and per document (worst first). */
 export function AgreementDialog() {
@@ -20,6 +21,7 @@ export function AgreementDialog() {
   const [scope, setScope] = useState('')
   const [report, setReport] = useState<AgreementReport | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const t = useT()
 
   useEffect(() => {
     if (chosen.length < 2) {
@@ -37,19 +39,19 @@ export function AgreementDialog() {
   }
 
   return (
-    <Modal title="Agreement" onClose={() => setDialog(null)}>
+    <Modal title={t('agreement:title')} onClose={() => setDialog(null)}>
       <div className="agreement">
         <fieldset className="agreement-controls">
-          <legend>Annotators</legend>
+          <legend>{t('agreement:annotators')}</legend>
           {layers.map((a) => (
             <label key={a}>
               <input type="checkbox" checked={chosen.includes(a)} onChange={() => toggle(a)} /> {a}
             </label>
           ))}
           <label>
-            Documents{' '}
-            <select aria-label="Documents measured" value={scope} onChange={(e) => setScope(e.target.value)}>
-              <option value="">All documents</option>
+            {t('agreement:documents')}{' '}
+            <select aria-label={t('agreement:documentsMeasured')} value={scope} onChange={(e) => setScope(e.target.value)}>
+              <option value="">{t('agreement:allDocuments')}</option>
               {documents.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.id}
@@ -58,7 +60,7 @@ export function AgreementDialog() {
             </select>
           </label>
         </fieldset>
-        {chosen.length < 2 && <p className="hint">Pick two or more annotators.</p>}
+        {chosen.length < 2 && <p className="hint">{t('agreement:pickTwo')}</p>}
         {error && (
           <p className="error" role="alert">
             {error}
@@ -69,10 +71,10 @@ export function AgreementDialog() {
             <dl className="agreement-overall" data-testid="agreement-overall">
               {(
                 [
-                  ['Exact F1', report.overall.exact_f1],
-                  ['Overlap F1', report.overall.overlap_f1],
-                  ['Cohen’s κ (characters)', report.overall.kappa],
-                  ['Krippendorff’s αu', report.overall.alpha_u]
+                  [t('agreement:exactF1'), report.overall.exact_f1],
+                  [t('agreement:overlapF1'), report.overall.overlap_f1],
+                  [t('agreement:kappaChars'), report.overall.kappa],
+                  [t('agreement:alphaU'), report.overall.alpha_u]
                 ] as const
               ).map(([name, value]) => (
                 <div key={name}>
@@ -81,16 +83,16 @@ export function AgreementDialog() {
                 </div>
               ))}
             </dl>
-            <table className="scores" aria-label="Agreement by annotator pair">
+            <table className="scores" aria-label={t('agreement:byPair')}>
               <thead>
                 <tr>
-                  <th scope="col">Pair</th>
-                  <th scope="col">Exact F1</th>
-                  <th scope="col">Overlap F1</th>
+                  <th scope="col">{t('agreement:pair')}</th>
+                  <th scope="col">{t('agreement:exactF1')}</th>
+                  <th scope="col">{t('agreement:overlapF1')}</th>
                   <th scope="col">κ</th>
                   <th scope="col">αu</th>
-                  <th scope="col">Spans</th>
-                  <th scope="col">Exact matches</th>
+                  <th scope="col">{t('agreement:spans')}</th>
+                  <th scope="col">{t('agreement:exactMatches')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -116,15 +118,15 @@ export function AgreementDialog() {
               <LabelChart report={report} labels={labels} />
               <ConfusionHeatmap report={report} labels={labels} />
             </div>
-            <table className="scores" aria-label="Agreement by document, worst first">
+            <table className="scores" aria-label={t('agreement:byDocument')}>
               <thead>
                 <tr>
-                  <th scope="col">Document</th>
-                  <th scope="col">Exact F1</th>
-                  <th scope="col">Overlap F1</th>
+                  <th scope="col">{t('agreement:document')}</th>
+                  <th scope="col">{t('agreement:exactF1')}</th>
+                  <th scope="col">{t('agreement:overlapF1')}</th>
                   <th scope="col">κ</th>
                   <th scope="col">αu</th>
-                  <th scope="col">Spans ({chosen.join(' / ')})</th>
+                  <th scope="col">{t('agreement:spansOf', { names: chosen.join(' / ') })}</th>
                   <th scope="col" />
                 </tr>
               </thead>
@@ -139,7 +141,7 @@ export function AgreementDialog() {
                     <td>{chosen.map((a) => d.spans[a] ?? 0).join(' / ')}</td>
                     <td>
                       <button type="button" className="small-button" onClick={() => review(d.id)}>
-                        Review {d.id}
+                        {t('agreement:reviewDoc', { docId: d.id })}
                       </button>
                     </td>
                   </tr>
@@ -151,7 +153,7 @@ export function AgreementDialog() {
       </div>
       <div className="modal-actions">
         <button type="button" onClick={() => setDialog(null)}>
-          Close
+          {t('common:close')}
         </button>
       </div>
     </Modal>

@@ -1,10 +1,12 @@
 import type { LinkScores, RelationsReport } from '../../../shared/agreement'
 import { fmt } from './format'
+import { useT } from '../../use-t'
 
 /** Links (meeting → participant, date, place): exact F1 over (meeting, role, argument) triples, overall and per role. */
 export function LinkAgreement({ relations, annotators }: { relations: RelationsReport; annotators: readonly string[] }) {
-  const row = (name: string, s: LinkScores) => (
-    <tr key={name} data-role={name}>
+  const t = useT()
+  const row = (role: string, name: string, s: LinkScores) => (
+    <tr key={role} data-role={role}>
       <th scope="row">{name}</th>
       <td>{fmt(s.exact_f1)}</td>
       <td>{annotators.map((a) => s.links[a] ?? 0).join(' / ')}</td>
@@ -12,19 +14,19 @@ export function LinkAgreement({ relations, annotators }: { relations: RelationsR
     </tr>
   )
   return (
-    <table className="scores" aria-label="Agreement on links">
-      <caption>Links: exact F1 over (meeting, role, argument) triples, mean over pairs</caption>
+    <table className="scores" aria-label={t('agreement:links')}>
+      <caption>{t('agreement:linksCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Role</th>
-          <th scope="col">Exact F1</th>
-          <th scope="col">Links ({annotators.join(' / ')})</th>
-          <th scope="col">Matched (per pair)</th>
+          <th scope="col">{t('agreement:role')}</th>
+          <th scope="col">{t('agreement:exactF1')}</th>
+          <th scope="col">{t('agreement:linksOf', { names: annotators.join(' / ') })}</th>
+          <th scope="col">{t('agreement:matched')}</th>
         </tr>
       </thead>
       <tbody>
-        {row('All roles', relations)}
-        {Object.entries(relations.roles).map(([role, s]) => row(role, s))}
+        {row('All roles', t('agreement:allRoles'), relations)}
+        {Object.entries(relations.roles).map(([role, s]) => row(role, role, s))}
       </tbody>
     </table>
   )

@@ -1,9 +1,9 @@
-import { useEffect, useRef, type CSSProperties } from 'react'
+import { useEffect, useId, useRef, type CSSProperties } from 'react'
+import { OptionAction } from './OptionAction'
 import type { ReviewCandidate, ReviewLink } from '../../../shared/api'
 import type { SpanState } from '../../../shared/domain'
-import { CANDIDATE_KIND_NAMES } from '../../../shared/review/classify'
-import { LINK_KIND_NAMES } from '../../../shared/review/links'
 import type { LabelStyles } from '../Block'
+import { useT } from '../../use-t'
 
 interface CandidateListProps {
   candidates: readonly ReviewCandidate[]
@@ -21,19 +21,30 @@ interface CandidateListProps {
 /** Every candidate span with who proposed it, its kind, the decision, and the actions. */
 export function CandidateList({ candidates, acceptedBy, textOf, current, labels, onPick, onAccept, onReject, onEdit }: CandidateListProps) {
   const listRef = useRef<HTMLUListElement>(null)
+  const idBase = useId()
+  const t = useT()
   useEffect(() => {
     if (!current) return
     listRef.current?.querySelector(`[data-candidate="${CSS.escape(current)}"]`)?.scrollIntoView({ block: 'nearest' })
   }, [current])
 
   return (
-    <ul className="candidate-list" role="listbox" aria-label="Review candidates" ref={listRef}>
+    // One tab stop (it scrolls); the current candidate is its active option, moved with n/p and acted on with a/r/e.
+    <ul
+      className="candidate-list"
+      role="listbox"
+      aria-label={t('review:candidates')}
+      ref={listRef}
+      tabIndex={0}
+      aria-activedescendant={current && candidates.some((c) => c.key === current) ? `${idBase}-${current}` : undefined}
+    >
       {candidates.map((c) => {
         const label = labels.byKey.get(c.label)
         return (
           <li
             key={c.key}
             role="option"
+            id={`${idBase}-${c.key}`}
             aria-selected={c.key === current}
             data-candidate={c.key}
             data-kind={c.kind}
@@ -42,7 +53,7 @@ export function CandidateList({ candidates, acceptedBy, textOf, current, labels,
             onClick={() => onPick(c.key)}
           >
             <div className="candidate-line">
-              <span className={`kind-badge ${c.kind}`}>{CANDIDATE_KIND_NAMES[c.kind]}</span>
+              <span className={`kind-badge ${c.kind}`}>{t(`review:kind.${c.kind}`)}</span>
               <span className="candidate-text">“{textOf(c)}”</span>
               <span className="label-chip" style={{ '--label-color': label?.color ?? '#868e96' } as CSSProperties}>
                 {label?.name ?? c.label}
@@ -54,19 +65,23 @@ export function CandidateList({ candidates, acceptedBy, textOf, current, labels,
               </span>
               {c.decision && (
                 <span className={`decision ${c.decision}`}>
-                  {c.decision === 'accepted' ? `✓ accepted${acceptedBy.get(c.key) ? ` by ${acceptedBy.get(c.key)}` : ''}` : '✗ rejected'}
+                  {c.decision === 'accepted'
+                    ? acceptedBy.get(c.key)
+                      ? t('review:acceptedBy', { name: acceptedBy.get(c.key) })
+                      : t('review:accepted')
+                    : t('review:rejected')}
                 </span>
               )}
               <span className="spacer" />
-              <button type="button" className="small-button" onClick={(e) => (e.stopPropagation(), onAccept(c))} disabled={c.decision === 'accepted'}>
-                Accept
-              </button>
-              <button type="button" className="small-button" onClick={(e) => (e.stopPropagation(), onReject(c))} disabled={c.decision === 'rejected'}>
-                Reject
-              </button>
-              <button type="button" className="small-button" onClick={(e) => (e.stopPropagation(), onEdit(c))}>
-                Edit
-              </button>
+              <OptionAction keys="a" onAct={() => onAccept(c)} disabled={c.decision === 'accepted'}>
+                {t('review:accept')}
+              </OptionAction>
+              <OptionAction keys="r" onAct={() => onReject(c)} disabled={c.decision === 'rejected'}>
+                {t('review:reject')}
+              </OptionAction>
+              <OptionAction keys="e" onAct={() => onEdit(c)}>
+                {t('review:edit')}
+              </OptionAction>
             </div>
           </li>
         )
@@ -87,10 +102,11 @@ interface LinkListProps {
 
 /** Link candidates (meeting → participant, date, place): who has each, its kind, and Accept (once both ends are in gold). */
 export function LinkList({ links, textOf, roleName, inGold, onAccept }: LinkListProps) {
+  const t = useT()
   if (links.length === 0) return null
   return (
-    <section className="review-links" aria-label="Link candidates">
-      <h4>Links</h4>
+    <section className="review-links" aria-label={t('review:linkCandidates')}>
+      <h4>{t('review:links')}</h4>
       <ul className="candidate-list">
         {links.map((l) => {
           const ready = inGold(l.from) && inGold(l.to)
@@ -98,7 +114,7 @@ export function LinkList({ links, textOf, roleName, inGold, onAccept }: LinkList
             <li key={l.key} className="candidate" data-link={l.key} data-kind={l.kind} data-decision={l.decision ?? 'pending'}>
               <div className="candidate-line">
                 <span className={`kind-badge ${l.kind === 'agreed' ? 'agreed' : l.kind === 'conflict' ? 'mixed_conflict' : 'only_one'}`}>
-                  {LINK_KIND_NAMES[l.kind]}
+                  {t(`review:linkKind.${l.kind}`)}
                 </span>
                 <span className="candidate-text">
                   “{textOf(l.from)}” — {roleName(l.type)} → “{textOf(l.to)}”
@@ -106,16 +122,16 @@ export function LinkList({ links, textOf, roleName, inGold, onAccept }: LinkList
               </div>
               <div className="candidate-line small">
                 <span className="muted">{l.annotators.join(', ')}</span>
-                {l.decision && <span className="decision accepted">✓ accepted</span>}
+                {l.decision && <span className="decision accepted">{t('review:accepted')}</span>}
                 <span className="spacer" />
                 <button
                   type="button"
                   className="small-button"
                   onClick={() => onAccept(l)}
                   disabled={l.decision === 'accepted'}
-                  title={ready ? 'Put this link into gold' : 'Accept both spans into gold first'}
+                  title={ready ? t('review:acceptLinkTitle') : t('review:acceptEndsFirst')}
                 >
-                  Accept link
+                  {t('review:acceptLink')}
                 </button>
               </div>
             </li>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ReviewCandidate } from '../../../shared/api'
 import type { LabelDef, SpanState } from '../../../shared/domain'
+import { useT } from '../../use-t'
 
 interface EditCandidateProps {
   candidate: ReviewCandidate
@@ -14,13 +15,14 @@ interface EditCandidateProps {
 /** Changes a candidate's boundaries (code points) and label before accepting it. */
 export function EditCandidate({ candidate, length, labels, textOf, onAccept, onCancel }: EditCandidateProps) {
   const [span, setSpan] = useState<SpanState>({ start: candidate.start, end: candidate.end, label: candidate.label })
+  const t = useT()
   const valid = span.start >= 0 && span.end > span.start && span.end <= length
   const nudge = (field: 'start' | 'end', by: number) => setSpan((s) => ({ ...s, [field]: Math.max(0, Math.min(length, s[field] + by)) }))
 
   return (
     <form
       className="edit-candidate"
-      aria-label="Edit before accepting"
+      aria-label={t('review:editForm')}
       onSubmit={(e) => {
         e.preventDefault()
         if (valid) onAccept(span)
@@ -29,7 +31,7 @@ export function EditCandidate({ candidate, length, labels, textOf, onAccept, onC
     >
       <div className="candidate-line">
         <label>
-          Label{' '}
+          {t('review:label')}{' '}
           <select value={span.label} onChange={(e) => setSpan((s) => ({ ...s, label: e.target.value }))} autoFocus>
             {labels.map((l) => (
               <option key={l.key} value={l.key}>
@@ -40,11 +42,11 @@ export function EditCandidate({ candidate, length, labels, textOf, onAccept, onC
         </label>
         {(['start', 'end'] as const).map((field) => (
           <span key={field} className="nudge">
-            <button type="button" className="small-button" aria-label={`${field} one character earlier`} onClick={() => nudge(field, -1)}>
+            <button type="button" className="small-button" aria-label={t('review:earlier', { field: t(`review:${field}`) })} onClick={() => nudge(field, -1)}>
               ◀
             </button>
             <label>
-              {field}{' '}
+              {t(`review:${field}`)}{' '}
               <input
                 type="number"
                 value={span[field]}
@@ -53,21 +55,21 @@ export function EditCandidate({ candidate, length, labels, textOf, onAccept, onC
                 onChange={(e) => setSpan((s) => ({ ...s, [field]: Number(e.target.value) }))}
               />
             </label>
-            <button type="button" className="small-button" aria-label={`${field} one character later`} onClick={() => nudge(field, 1)}>
+            <button type="button" className="small-button" aria-label={t('review:later', { field: t(`review:${field}`) })} onClick={() => nudge(field, 1)}>
               ▶
             </button>
           </span>
         ))}
       </div>
       <p className="candidate-line">
-        {valid ? <span className="candidate-text">“{textOf(span)}”</span> : <span className="error">The span must cover at least one character of the text.</span>}
+        {valid ? <span className="candidate-text">“{textOf(span)}”</span> : <span className="error">{t('review:emptySpan')}</span>}
       </p>
       <div className="candidate-line">
         <button type="submit" className="small-button primary" disabled={!valid}>
-          Accept edited
+          {t('review:acceptEdited')}
         </button>
         <button type="button" className="small-button" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
     </form>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ReviewCandidate, ReviewView } from '../../../shared/api'
 import type { DocumentRecord, SpanState } from '../../../shared/domain'
-import { REVIEW_STATUSES, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../../shared/layers'
+import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/layers'
+import { useT } from '../../use-t'
 import { OffsetMap } from '../../../shared/offsets'
 import { useApi, useApp, useAppStore } from '../../state/context'
 import { reviewActions } from '../../state/review-actions'
@@ -33,6 +34,7 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
   const [showAgreed, setShowAgreed] = useState(false)
   const [roles, setRoles] = useState<ReadonlyMap<string, string>>(new Map())
   const who = annotators.join(',')
+  const t = useT()
 
   useEffect(() => {
     api.getDocument({ id: docId }).then(setDoc, (e: unknown) => setError(String(e instanceof Error ? e.message : e)))
@@ -94,36 +96,36 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
     acceptAgreed: () => void actions.acceptAgreed(docId, annotators)
   })
 
-  if (error) return <p className="pane-message error" role="alert">Review failed: {error}</p>
-  if (!doc || !view) return <p className="pane-message">Comparing {annotators.join(', ')}…</p>
+  if (error) return <p className="pane-message error" role="alert">{t('review:failed', { reason: error })}</p>
+  if (!doc || !view) return <p className="pane-message">{t('review:comparing', { names: annotators.join(', ') })}</p>
   const decided = differences.filter((c) => c.decision).length
 
   return (
     <div className="review-pane" data-testid={`review-${docId}`}>
       <ReviewText text={doc.text} candidates={candidates} current={current} labels={labels} onPick={setCurrent} />
-      <aside className="review-side" aria-label="Review">
+      <aside className="review-side" aria-label={t('review:side')}>
         <div className="review-toolbar">
           <label>
-            Status{' '}
-            <select aria-label="Review status" value={view.status} onChange={(e) => void actions.setStatus(docId, e.target.value as ReviewStatus)}>
+            {t('review:status')}{' '}
+            <select aria-label={t('review:statusSelect')} value={view.status} onChange={(e) => void actions.setStatus(docId, e.target.value as ReviewStatus)}>
               {REVIEW_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {REVIEW_STATUS_NAMES[s]}
+                  {t(`app:reviewStatus.${s}`)}
                 </option>
               ))}
             </select>
           </label>
           <button type="button" className="small-button" onClick={() => void actions.acceptAgreed(docId, annotators)} disabled={agreedLeft === 0}>
-            Accept all agreed ({agreedLeft})
+            {t('review:acceptAgreed', { count: agreedLeft })}
           </button>
           <button type="button" className="small-button" onClick={() => void actions.setStatus(docId, 'reviewed')} disabled={view.status === 'reviewed'}>
-            Mark reviewed
+            {t('review:markReviewed')}
           </button>
         </div>
         <p className="review-summary" data-testid="review-summary">
-          {candidates.length - differences.length} agreed · {differences.length} differences · {decided} decided · {view.gold.length} in gold
+          {t('review:summary', { agreed: candidates.length - differences.length, differences: differences.length, decided, gold: view.gold.length })}
         </p>
-        <p className="hint">n / p: next / previous difference · a: accept · r: reject · e: edit · Shift+A: accept all agreed</p>
+        <p className="hint">{t('review:keys')}</p>
         {editing && map && (
           <EditCandidate
             candidate={editing}
@@ -135,7 +137,7 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
           />
         )}
         <label className="hint">
-          <input type="checkbox" checked={showAgreed} onChange={(e) => setShowAgreed(e.target.checked)} /> List agreed spans too
+          <input type="checkbox" checked={showAgreed} onChange={(e) => setShowAgreed(e.target.checked)} /> {t('review:listAgreed')}
         </label>
         <CandidateList
           acceptedBy={acceptedBy}

@@ -1,7 +1,7 @@
 import { useMemo, type MouseEvent } from 'react'
 import type { ReviewCandidate } from '../../../shared/api'
 import { OffsetMap } from '../../../shared/offsets'
-import { CANDIDATE_KIND_NAMES } from '../../../shared/review/classify'
+import { useT } from '../../use-t'
 import { splitBlocks } from '../../text/blocks'
 import type { RenderSpan } from '../../text/nest'
 import { BlockView, type LabelStyles } from '../Block'
@@ -18,6 +18,7 @@ interface ReviewTextProps {
 export function ReviewText({ text, candidates, current, labels, onPick }: ReviewTextProps) {
   const blocks = useMemo(() => splitBlocks(text), [text])
   const map = useMemo(() => OffsetMap.of(text), [text])
+  const t = useT()
   const spans = useMemo<RenderSpan[]>(
     () =>
       candidates.map((c, i) => ({
@@ -28,9 +29,9 @@ export function ReviewText({ text, candidates, current, labels, onPick }: Review
         kind: c.kind,
         decision: c.decision ?? 'pending',
         candidate: c.key,
-        note: `${c.annotators.join(', ')} · ${CANDIDATE_KIND_NAMES[c.kind]}${c.decision ? ` · ${c.decision}` : ''}`
+        note: `${c.annotators.join(', ')} · ${t(`review:kind.${c.kind}`)}${c.decision ? ` · ${t(`review:decision.${c.decision}`)}` : ''}`
       })),
-    [candidates, map]
+    [candidates, map, t]
   )
   const currentId = candidates.findIndex((c) => c.key === current) + 1 || null
 
@@ -41,8 +42,8 @@ export function ReviewText({ text, candidates, current, labels, onPick }: Review
   }
 
   return (
-    <div className="doc-scroll review-text" onClick={onClick}>
-      <div className="doc-text" data-review-text="" aria-label="Document under review">
+    <div className="doc-scroll review-text" onClick={onClick} tabIndex={0} role="region" aria-label={t('review:textLabel')}>
+      <div className="doc-text" data-review-text="">
         {blocks.map((block) => {
           const inBlock = spans.filter((s) => s.start < block.end && s.end > block.start)
           return (

@@ -1,0 +1,28 @@
+/** The Meetings view: meeting events on a timeline (English reference). */
+export const meetings = {
+  title: 'Meetings',
+  needAnnotator: 'Set your annotator name first: the view shows the meetings you linked.',
+  loading: 'Loading meetings…',
+  loadFailed: 'Could not list the meetings: {{reason}}',
+  none: 'No meetings yet. Label a MEETING span and link it to its participants (p) and date (d); it then shows here.',
+  timeline: 'Meetings in date order',
+  select: 'Select {{name}}',
+  dateUnknown: 'date unknown',
+  weekOf: 'week of {{date}}',
+  participantEntity: 'entity: {{name}} ({{type}})',
+  participantLoose: '{{type}}, not linked to an entity',
+  articles_one: '1 article',
+  articles_other: '{{count}} articles',
+  openAt: 'Open {{title}} at this meeting',
+  mergedName: 'Name of the merged event',
+  defaultName: 'Meeting',
+  merge: 'Merge',
+  mergeFailed: 'Merge failed: {{reason}}',
+  splitFailed: 'Split failed: {{reason}}',
+  exported_one: 'Exported 1 meeting to {{file}}.',
+  exported_other: 'Exported {{count}} meetings to {{file}}.',
+  exportFailed: 'Export failed: {{reason}}',
+  mergeSelected: 'Merge into one event',
+  split: 'Split event',
+  export: 'Export meetings.jsonl'
+}

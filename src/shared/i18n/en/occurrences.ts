@@ -1,0 +1,26 @@
+/** "All occurrences": label the other mentions in one step (English reference). */
+export const occurrences = {
+  title: 'All occurrences',
+  target: 'Occurrences of <strong>“{{text}}”</strong>, alone or followed by a particle (은/는/의/과…).',
+  where: 'Where',
+  scope: { document: 'This document', open: 'Open documents', corpus: 'Whole corpus' },
+  labelAs: 'Label as',
+  searching: 'Searching…',
+  list: 'Occurrences: arrows move, Space checks or unchecks, Enter labels the checked ones',
+  checkAll: 'Check all',
+  checkNone: 'Check none',
+  labelling: 'Labelling…',
+  run: 'Label {{count}} as {{label}}',
+  occurrence_one: '{{n}} occurrence',
+  occurrence_other: '{{n}} occurrences',
+  document_one: '{{count}} document',
+  document_other: '{{count}} documents',
+  found: '{{occurrences}} in {{documents}} of {{searched}}',
+  already: '{{count}} already {{label}} (not listed)',
+  ignored: '{{count}} in regions that are not article text (not listed)',
+  more: 'the list stops at 5,000: label these, then search again',
+  separator: '; ',
+  end: '.',
+  alreadyLabel: 'already {{label}}',
+  insideLabel: 'inside a {{label}} span'
+}

@@ -1,0 +1,46 @@
+import type { Catalogue } from '../catalogue'
+import type { review as en } from '../en/review'
+
+export const review: Catalogue<typeof en> = {
+  failed: '검토하지 못했습니다: {{reason}}',
+  comparing: '{{names}} 비교 중…',
+  side: '검토',
+  status: '상태',
+  statusSelect: '검토 상태',
+  acceptAgreed: '일치 항목 모두 수락 ({{count}})',
+  markReviewed: '검토 완료로 표시',
+  summary: '일치 {{agreed}} · 차이 {{differences}} · 결정 {{decided}} · 골드 {{gold}}',
+  keys: 'n / p: 다음 / 이전 차이 · a: 수락 · r: 거절 · e: 편집 · Shift+A: 일치 항목 모두 수락',
+  listAgreed: '일치한 스팬도 목록에 표시',
+  textLabel: '검토 중인 문서',
+  candidates: '검토 후보',
+  kind: {
+    agreed: '일치',
+    label_conflict: '라벨 충돌',
+    boundary_conflict: '경계 충돌',
+    mixed_conflict: '라벨·경계 충돌',
+    only_one: '한 명만',
+    partial: '부분 일치'
+  },
+  linkKind: { agreed: '일치', conflict: '충돌', only_some: '일부만' },
+  decision: { accepted: '수락됨', rejected: '거절됨' },
+  acceptedBy: '✓ {{name}}이(가) 수락함',
+  accepted: '✓ 수락됨',
+  rejected: '✗ 거절됨',
+  accept: '수락',
+  reject: '거절',
+  edit: '편집',
+  links: '링크',
+  linkCandidates: '링크 후보',
+  acceptLink: '링크 수락',
+  acceptLinkTitle: '이 링크를 골드에 넣습니다',
+  acceptEndsFirst: '먼저 양쪽 스팬을 골드에 수락하세요',
+  editForm: '수락하기 전에 편집',
+  label: '라벨',
+  start: '시작',
+  end: '끝',
+  earlier: '{{field}} 한 글자 앞으로',
+  later: '{{field}} 한 글자 뒤로',
+  emptySpan: '스팬은 텍스트를 한 글자 이상 포함해야 합니다.',
+  acceptEdited: '편집한 대로 수락'
+}

@@ -1,0 +1,38 @@
+import type { Catalogue } from '../catalogue'
+import type { status as en } from '../en/status'
+
+export const status: Catalogue<typeof en> = {
+  loading: '불러오는 중…',
+  saving: '저장하는 중…',
+  savedAt: '{{time}}에 저장됨 — {{message}}',
+  projectSummary_other: '{{project}}: 문서 {{count}}개',
+  documentCount_other: '문서 {{count}}개',
+  annotatingAs: '{{name}}(으)로 주석 작업 중',
+  trimOn: '이제 라벨에서 끝의 조사를 뺍니다 (올트먼의 → 올트먼).',
+  trimOff: '이제 라벨은 조사를 포함해 선택한 그대로 유지됩니다.',
+  tooManyPanes: '문서는 최대 {{max}}개까지 나란히 열 수 있습니다. 먼저 창 하나를 닫으세요.',
+  spanReadOnly: '이 스팬은 다른 레이어에 있어 여기서는 읽기 전용입니다. 바꾸려면 창을 내 레이어로 전환하세요.',
+  layerReadOnly: '이 창은 {{layer}}의 레이어를 보여 주며 읽기 전용입니다. 라벨을 붙이려면 내 레이어로 전환하세요.',
+  ignoredText: '이 텍스트는 본문이 아닌 것으로 표시되어 있습니다({{reason}}). 라벨을 붙이려면 영역 표시를 해제하세요.',
+  selectFirst: '먼저 텍스트를 선택한 뒤 라벨 키를 누르세요 (스팬을 클릭하면 라벨을 바꿀 수 있습니다).',
+  selectionAcrossPanes: '한 문서 안에서 텍스트를 선택하세요.',
+  markSelectFirst: '먼저 본문이 아닌 텍스트를 선택한 뒤 Shift+I를 누르세요.',
+  markReadOnly: '이 창은 다른 레이어를 보여 주며 읽기 전용입니다. 텍스트를 표시하려면 내 레이어로 전환하세요.',
+  occurrencesTarget: '먼저 스팬에 라벨을 붙이거나(또는 스팬을 클릭하거나 텍스트를 선택하고) Ctrl+Shift+A를 눌러 다른 출현 위치를 찾으세요.',
+  reviewMarked: { unreviewed: '{{docId}}: 검토 전으로 표시함', in_review: '{{docId}}: 검토 중으로 표시함', reviewed: '{{docId}}: 검토 완료로 표시함' },
+  docLoading: '문서를 아직 불러오는 중입니다.',
+  selectionOnlySpaces: '선택 영역에 공백과 문장 부호만 있습니다. 찾을 단어를 선택하세요.',
+  restrictedOn: '{{docId}}은(는) 제한됨: 데이터셋에서 제외됩니다 ({{reason}})',
+  restrictedOff: '{{docId}}은(는) 데이터셋에 사용할 수 있습니다',
+  selectedDeleted: '선택한 스팬이 다른 창이나 탭에서 삭제되었습니다 ({{description}}).',
+  reconnected: 'Spanmark 서버에 다시 연결되었습니다. 최신 변경 사항을 표시합니다.',
+  connectionLost: 'Spanmark 서버와의 연결이 끊겼습니다. 다시 시도하는 중… 연결되면 다른 사람의 변경 사항이 표시됩니다.',
+  badPattern: '“{{query}}”은(는) 올바른 정규 표현식이 아닙니다({{reason}}). 패턴을 고치거나, 입력한 문자 그대로 찾으려면 일반 텍스트로 전환하세요.',
+  entityPickFirst: '먼저 내 레이어의 스팬을 클릭한 뒤 e를 눌러 개체(Sam Altman, 삼성전자…)에 연결하세요.',
+  linksLoadFailed: '링크를 불러오지 못했습니다: {{reason}}',
+  linkOwnLayer: '링크는 내 레이어에서 만듭니다. 먼저 내 스팬 하나를 선택하세요.',
+  linkWrongStart: '{{role}} 링크는 {{labels}} 스팬에서 시작합니다. 이 스팬은 {{label}}입니다.',
+  linkClick: '{{role}} 스팬을 클릭하세요… (Esc로 취소)',
+  linkCancelled: '링크 만들기를 취소했습니다',
+  linkSameDoc: '링크는 한 문서 안에서만 만들 수 있습니다. 같은 창의 스팬을 클릭하세요.'
+}
