@@ -1,3 +1,4 @@
+import { perApp, type PerApp } from './per-app'
 import { matches } from '../../shared/shortcut-table'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SpanmarkApi } from '../../shared/api'
@@ -39,20 +40,11 @@ export interface EntitiesActions {
 
 export type EntitiesStore = StoreApi<EntitiesState & EntitiesActions>
 
-const stores = new WeakMap<AppStore, EntitiesStore>()
-
 /** How long a refetch waits after the last committed change (see the overlays store). */
 const AFTER_CHANGES_MS = 300
 
 /** This window's entities store, created (and subscribed to the app store) on first use. */
-export function entitiesOf(app: AppStore, api: SpanmarkApi): EntitiesStore {
-  let store = stores.get(app)
-  if (!store) {
-    store = createEntitiesStore(app, api)
-    stores.set(app, store)
-  }
-  return store
-}
+export const entitiesOf: PerApp<EntitiesStore> = perApp((app, api) => createEntitiesStore(app, api))
 
 function createEntitiesStore(app: AppStore, api: SpanmarkApi): EntitiesStore {
   const status = (kind: 'info' | 'error', message: UiText): void => app.getState().setStatus({ kind, message })
@@ -189,7 +181,7 @@ export function hoverRule(entityId: number | null): string {
 
 /** The keyboard: e on a selected span opens the entity type-ahead. True when the key was taken. */
 export function entityKey(app: AppStore, e: KeyboardEvent): boolean {
-  const store = stores.get(app)
+  const store = entitiesOf.existing(app)
   if (!store || !matches('entity', e)) return false
   store.getState().openPicker()
   return true

@@ -1,3 +1,4 @@
+import { perApp, type PerApp } from './per-app'
 import { matches } from '../../shared/shortcut-table'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { IgnoredRegionView, SpanmarkApi, SuggestedRegion, SuggestionView } from '../../shared/api'
@@ -53,8 +54,6 @@ export type OverlayStore = StoreApi<OverlayState & OverlayActions>
 const WINDOW_MARGIN = 4_000
 /** Documents longer than this (code points) are windowed (DocText's WINDOWED_ABOVE is in UTF-16 units, so never fewer). */
 const LONG_DOCUMENT = 200_000
-const stores = new WeakMap<AppStore, OverlayStore>()
-
 /**
  * Runs fn now, or once the user is not selecting text: redrawing a block while a mouse button is
  * down or text is selected in it would replace the text nodes under the selection and lose it.
@@ -86,18 +85,11 @@ function selectingText(): boolean {
 }
 
 /** The overlay store of an app store (one per window), created on first use. */
-export function overlaysOf(app: AppStore, api: SpanmarkApi): OverlayStore {
-  let store = stores.get(app)
-  if (!store) {
-    store = createOverlayStore(app, api)
-    stores.set(app, store)
-  }
-  return store
-}
+export const overlaysOf: PerApp<OverlayStore> = perApp((app, api) => createOverlayStore(app, api))
 
 /** The overlay store if one was created (the keyboard handler acts only then). */
 export function existingOverlays(app: AppStore): OverlayStore | undefined {
-  return stores.get(app)
+  return overlaysOf.existing(app)
 }
 
 /** How long overlays wait after the last committed change before they are fetched again. */

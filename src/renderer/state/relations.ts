@@ -1,3 +1,4 @@
+import { perApp, type PerApp } from './per-app'
 import { matches, matchesHotkey } from '../../shared/shortcut-table'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SpanmarkApi } from '../../shared/api'
@@ -36,24 +37,15 @@ export interface RelationsActions {
 
 export type RelationsStore = StoreApi<RelationsState & RelationsActions>
 
-const stores = new WeakMap<AppStore, RelationsStore>()
-
 /** How long a refetch waits after the last committed change (see the overlays store). */
 const AFTER_CHANGES_MS = 300
 
 /** This window's relations store, created (and subscribed to the app store) on first use. */
-export function relationsOf(app: AppStore, api: SpanmarkApi): RelationsStore {
-  let store = stores.get(app)
-  if (!store) {
-    store = createRelationsStore(app, api)
-    stores.set(app, store)
-  }
-  return store
-}
+export const relationsOf: PerApp<RelationsStore> = perApp((app, api) => createRelationsStore(app, api))
 
 /** The keyboard: a role hotkey starts link mode, Escape leaves it. True when the key was taken. */
 export function relationKey(app: AppStore, e: KeyboardEvent): boolean {
-  const store = stores.get(app)
+  const store = relationsOf.existing(app)
   if (!store || e.ctrlKey || e.metaKey || e.altKey) return false
   const s = store.getState()
   if (matches('cancelLink', e) && s.linking) {
