@@ -149,6 +149,8 @@ test('another tab sees a link as it is made', async ({ page, server }) => {
     await page.keyboard.press('e')
     await page.getByLabel('Entity (Person)').fill('Sam Altman')
     await page.getByLabel('Entity (Person)').press('Enter')
+    // The entity is created by a request the Enter key starts: wait for it before reading its id.
+    await expect.poll(async () => (await entityIds(server)).length).toBe(1)
     const [id] = await entityIds(server)
     await expect(mark).toHaveAttribute('data-entity', String(id))
     await expect(other.getByTestId('entities-panel').locator('[data-entity-name="Sam Altman"]').getByTestId('entity-count')).toHaveText('1 mention · 1 document')
