@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWebServer, type WebServer } from '../../src/main/web/http-server'
 import { apiContract, apiMethods, type ApiMethod } from '../../src/shared/api'
+import { readMethods } from '../../src/shared/api-effects'
 import { API_ERROR_CODES, envelopeSchema, type Envelope } from '../../src/shared/errors'
 import { tempCore } from './helpers/core'
 import { dumpProject } from './helpers/dump'
@@ -15,8 +16,8 @@ import { dumpProject } from './helpers/dump'
  */
 
 const SEED = '000_2f535eeb48f059c6'
-/** Methods that only read: whatever the payload, the project must not change. */
-const READ_ONLY = new Set<string>(['getSession', 'listDocuments', 'getDocument', 'listSpans', 'exportJsonl', 'getReview', 'getAgreement', 'listBackups', 'searchCorpus'])
+/** Methods that only read (their effect in the registry, src/shared/api-effects.ts): whatever the payload, the project must not change. */
+const READ_ONLY = new Set<string>(readMethods)
 const RUNS_PER_METHOD = 40
 const HUGE = 'x'.repeat(1_000_000)
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { ApiHandlers, MutationResult } from '../../shared/api'
+import type { ApiHandlers, ApiMethod, ApiResult, MutationResult } from '../../shared/api'
+import { effects, type AnnouncingMethod, type Effect } from '../../shared/api-effects'
 import type { LiveEvent } from '../../shared/live-events'
 import type { Project } from '../store/project'
 
@@ -62,77 +63,71 @@ export class ChangeFeed {
   }
 }
 
+type Described<M extends ApiMethod> = (result: ApiResult<M>) => string | null
+/** Announcing methods whose result carries no `description` of its own: each needs a describer below. */
+type Undescribed = { [M in AnnouncingMethod<'documents' | 'labels' | 'reload'>]: ApiResult<M> extends { description: string } ? never : M }[AnnouncingMethod<
+  'documents' | 'labels' | 'reload'
+>]
+
 /**
- * Wraps the handlers so that each call that commits a change announces it once
- * its transaction has committed (the handlers commit before they return).
- * Calls that only read, and settings that are not shown live (layout, the
- * annotator preference), announce nothing.
+ * What an announcing call's event says, where that is not simply its result's `description`;
+ * null: the call committed nothing worth showing elsewhere (an existing entity, nothing new imported).
+ * TypeScript requires one for every announcing method whose result has no description.
  */
-export function announceChanges(feed: ChangeFeed | undefined, handlers: ApiHandlers): ApiHandlers {
-  if (!feed) return handlers
-  const spans = (r: MutationResult): void => {
+const describers: { [M in Undescribed]: Described<M> } & { [M in AnnouncingMethod]?: Described<M> } = {
+  createEntity: (r) => (r.created ? r.description : null),
+  splitMeeting: (r) => (r.unlinked > 0 ? r.description : null),
+  importFiles: (r) => {
+    if (r.newDocuments + r.newSpans > 0) return `Imported ${r.newDocuments} new document(s) and ${r.newSpans} new span(s)`
+    // Only links or entities (issue 9): still announced, so other tabs refetch the links, the Entities panel and the Meetings view.
+    if (r.newRelations + r.newEntities + r.newEntityLinks > 0) {
+      return `Imported ${r.newRelations} new link(s), ${r.newEntities} new entit${r.newEntities === 1 ? 'y' : 'ies'} and ${r.newEntityLinks} span(s) linked to entities`
+    }
+    return null
+  },
+  mergeProject: (r) => `Merged ${r.from}`,
+  setRestricted: (r) => (r.restricted ? `Marked ${r.docId} restricted` : `Marked ${r.docId} not restricted`),
+  // Everything may differ after a restore: other tabs refetch all they show.
+  restoreBackup: (r) => `A backup (${r.restored.name}) was restored in another window or tab; showing it.`
+}
+
+/** A method announced as span changes must return a MutationResult: this does not compile otherwise. */
+type SpanResults<T extends { [M in AnnouncingMethod<'spans'>]: MutationResult }> = T
+export type SpanAnnouncerResults = SpanResults<{ [M in AnnouncingMethod<'spans'>]: ApiResult<M> }>
+
+/** Announces one committed call of `method` as its effect declares (src/shared/api-effects.ts). */
+function announce(feed: ChangeFeed, method: AnnouncingMethod, result: unknown): void {
+  const kind = effects[method].announce
+  if (kind === 'spans') {
+    const r = result as MutationResult
     feed.spans(r)
     // An undo/redo that changed only links (issue 9) has no span changes: other tabs refetch instead.
     if (r.applied && r.changes.length === 0 && (r.relationChanges?.length ?? 0) > 0) feed.documents(r.description)
+    return
   }
-  const labels = (r: { description: string }): void => void feed.emit({ kind: 'labels', description: r.description })
-  return {
-    ...handlers,
-    createSpan: after(handlers.createSpan, spans),
-    relabelSpan: after(handlers.relabelSpan, spans),
-    deleteSpan: after(handlers.deleteSpan, spans),
-    undo: after(handlers.undo, spans),
-    redo: after(handlers.redo, spans),
-    acceptCandidate: after(handlers.acceptCandidate, spans),
-    rejectCandidate: after(handlers.rejectCandidate, spans),
-    acceptAgreed: after(handlers.acceptAgreed, spans),
-    acceptLink: after(handlers.acceptLink, (r) => feed.documents(r.description)),
-    acceptSuggestions: after(handlers.acceptSuggestions, spans),
-    // Ignored regions and rejected suggestions: other tabs refetch what they draw over the text.
-    addRegions: after(handlers.addRegions, (r) => feed.documents(r.description)),
-    removeRegion: after(handlers.removeRegion, (r) => feed.documents(r.description)),
-    rejectSuggestion: after(handlers.rejectSuggestion, (r) => feed.documents(r.description)),
-    labelOccurrences: after(handlers.labelOccurrences, spans),
-    // Links (issue 9): other tabs refetch them; a link's undo/redo is announced by `spans` above.
-    createRelation: after(handlers.createRelation, (r) => feed.documents(r.description)),
-    deleteRelation: after(handlers.deleteRelation, (r) => feed.documents(r.description)),
-    // Entities and their links: other tabs refetch the entity list and the links of open documents.
-    createEntity: after(handlers.createEntity, (r) => {
-      if (r.created) feed.documents(r.description)
-    }),
-    linkSpans: after(handlers.linkSpans, (r) => feed.documents(r.description)),
-    unlinkSpan: after(handlers.unlinkSpan, (r) => feed.documents(r.description)),
-    renameEntity: after(handlers.renameEntity, (r) => feed.documents(r.description)),
-    mergeEntities: after(handlers.mergeEntities, (r) => feed.documents(r.description)),
-    // Meeting events (merged MEETING mentions): other tabs refetch the Meetings view and entity links.
-    mergeMeetings: after(handlers.mergeMeetings, (r) => feed.documents(r.description)),
-    splitMeeting: after(handlers.splitMeeting, (r) => {
-      if (r.unlinked > 0) feed.documents(r.description)
-    }),
-    // Label schema (issue 10): other tabs refetch the labels and what they show.
-    addLabel: after(handlers.addLabel, labels),
-    editLabel: after(handlers.editLabel, labels),
-    renameLabelKey: after(handlers.renameLabelKey, labels),
-    reorderLabels: after(handlers.reorderLabels, labels),
-    setLabelRetired: after(handlers.setLabelRetired, labels),
-    importLabelSchema: after(handlers.importLabelSchema, labels),
-    importFiles: after(handlers.importFiles, (r) => {
-      if (r.newDocuments + r.newSpans > 0) feed.documents(`Imported ${r.newDocuments} new document(s) and ${r.newSpans} new span(s)`)
-      // Only links or entities (issue 9): still announced, so other tabs refetch the links, the Entities panel and the Meetings view.
-      else if (r.newRelations + r.newEntities + r.newEntityLinks > 0) {
-        feed.documents(`Imported ${r.newRelations} new link(s), ${r.newEntities} new entit${r.newEntities === 1 ? 'y' : 'ies'} and ${r.newEntityLinks} span(s) linked to entities`)
-      }
-    }),
-    mergeProject: after(handlers.mergeProject, (r) => feed.documents(`Merged ${r.from}`)),
-    setReviewStatus: after(handlers.setReviewStatus, (r) => feed.documents(r.description)),
-    setRestricted: after(handlers.setRestricted, (r) =>
-      feed.documents(r.restricted ? `Marked ${r.docId} restricted` : `Marked ${r.docId} not restricted`)
-    ),
-    // Everything may differ after a restore: other tabs refetch all they show.
-    restoreBackup: after(handlers.restoreBackup, (r) =>
-      feed.emit({ kind: 'reload', description: `A backup (${r.restored.name}) was restored in another window or tab; showing it.` })
-    )
+  const describe = describers[method] as ((r: unknown) => string | null) | undefined
+  const description = describe ? describe(result) : (result as { description: string }).description
+  if (description !== null) feed.emit({ kind, description })
+}
+
+const announcing = (Object.keys(effects) as ApiMethod[]).filter((m): m is AnnouncingMethod => {
+  const e: Effect = effects[m]
+  return e.kind === 'write' && e.announce !== null
+})
+
+/**
+ * Wraps the handlers so that each call that commits a change announces it once
+ * its transaction has committed (the handlers commit before they return). Which
+ * calls announce, and as what, is their effect in the registry (src/shared/api-effects.ts):
+ * reads, and writes not shown live (layout, the annotator preference), announce nothing.
+ */
+export function announceChanges(feed: ChangeFeed | undefined, handlers: ApiHandlers): ApiHandlers {
+  if (!feed) return handlers
+  const wrapped: Record<string, unknown> = { ...handlers }
+  for (const method of announcing) {
+    wrapped[method] = after(handlers[method] as (args: unknown) => unknown, (r) => announce(feed, method, r))
   }
+  return wrapped as ApiHandlers
 }
 
 function after<A, R>(fn: (args: A) => R | Promise<R>, announce: (result: R) => void): (args: A) => R | Promise<R> {
