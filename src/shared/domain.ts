@@ -1,83 +1,26 @@
+import type { z } from 'zod'
+import type { docSummarySchema, documentSchema, labelDefSchema, layoutSchema, spanChangeSchema, spanSchema, spanStateSchema } from './schemas'
+
 /**
- * Domain types shared by every runtime. All offsets here are Unicode code points,
- * end exclusive, so that Python's text[start:end] is the span text. Only the renderer
- * converts to UTF-16 (see offsets.ts), at its boundary with the DOM.
+ * Domain types shared by every runtime, derived from their zod schemas (src/shared/schemas.ts):
+ * one definition, which the API contract and the importers validate with. All offsets here
+ * are Unicode code points, end exclusive, so that Python's text[start:end] is the span text.
+ * Only the renderer converts to UTF-16 (see offsets.ts), at its boundary with the DOM.
  */
 
-export interface LabelDef {
-  /** Stable key written to files and the database, e.g. PERSON. */
-  key: string
-  /** Display name, e.g. Person. */
-  name: string
-  /** Single key that applies the label, e.g. 1. */
-  hotkey: string
-  /** #rrggbb colour. */
-  color: string
-  /** One-line guideline shown in the app. */
-  guideline: string
-  /** Retired (issue 10): its spans stay and are marked; it is no longer offered for labelling. */
-  retired?: boolean
-}
-
-export interface DocSummary {
-  id: string
-  title: string
-  /** Length of the text in code points. */
-  length: number
-  /** Spans in the requested annotator's layer. */
-  spanCount: number
-  /** Every layer with spans on this document, and how many. */
-  layers: { annotator: string; spans: number }[]
-  status: 'unreviewed' | 'in_review' | 'reviewed'
-  /** Why the text may not be used to train models, or null: datasets leave restricted documents out by default. */
-  restricted: string | null
-}
-
-export interface DocumentRecord {
-  id: string
-  title: string
-  text: string
-  meta: Record<string, unknown>
-  /** Length of the text in code points. */
-  length: number
-}
-
+/** A label: key (PERSON), display name, hotkey, #rrggbb colour, guideline; retired ones keep their spans. */
+export type LabelDef = z.output<typeof labelDefSchema>
+/** A document in the list: its length in code points, spans of the requested layer and of every layer. */
+export type DocSummary = z.output<typeof docSummarySchema>
+export type DocumentRecord = z.output<typeof documentSchema>
 /** The part of a span that can change: what undo/redo restores. */
-export interface SpanState {
-  start: number
-  end: number
-  label: string
-}
-
-export interface Span extends SpanState {
-  id: number
-  docId: string
-  annotator: string
-}
-
+export type SpanState = z.output<typeof spanStateSchema>
+export type Span = z.output<typeof spanSchema>
 /** One span that a mutation created (before null), deleted (after null) or changed. */
-export interface SpanChange {
-  spanId: number
-  docId: string
-  annotator: string
-  before: SpanState | null
-  after: SpanState | null
-}
-
-export interface PaneLayout {
-  docId: string
-  /** The layer shown (an annotator, or gold); absent: the current annotator's. */
-  layer?: string | undefined
-  /** Review mode: the annotators compared. */
-  review?: string[] | undefined
-}
-
+export type SpanChange = z.output<typeof spanChangeSchema>
 /** The open panes of a project, restored on the next start. */
-export interface Layout {
-  panes: PaneLayout[]
-  /** Percentages, one per pane. */
-  sizes: number[]
-  active: number
-}
+export type Layout = z.output<typeof layoutSchema>
+/** One pane: its document, the layer shown (absent: the current annotator's), the annotators compared in review mode. */
+export type PaneLayout = Layout['panes'][number]
 
-export const MAX_PANES = 4
+export { MAX_PANES } from './schemas'

@@ -1,8 +1,10 @@
 import { z } from 'zod'
-import { MAX_PANES } from './domain'
 import { isReservedLayer } from './layers'
 
-/** zod schemas for the domain types; the API contract and the importers validate with these. */
+/** zod schemas for the domain types; the API contract and the importers validate with these, and src/shared/domain.ts derives its types from them. */
+
+/** The most panes open side by side. */
+export const MAX_PANES = 4
 
 export const annotatorName = z
   .string()
@@ -19,11 +21,17 @@ export const labelKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'label keys a
 export const offset = z.int().min(0)
 
 export const labelDefSchema = z.object({
+  /** Stable key written to files and the database, e.g. PERSON. */
   key: labelKey,
+  /** Display name, e.g. Person. */
   name: z.string().min(1),
+  /** Single key that applies the label, e.g. 1. */
   hotkey: z.string().length(1),
+  /** #rrggbb colour. */
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  /** One-line guideline shown in the app. */
   guideline: z.string(),
+  /** Retired (issue 10): its spans stay and are marked; it is no longer offered for labelling. */
   retired: z.boolean().optional()
 })
 
@@ -48,11 +56,14 @@ export const reviewStatusSchema = z.enum(['unreviewed', 'in_review', 'reviewed']
 export const docSummarySchema = z.object({
   id: docId,
   title: z.string(),
+  /** Length of the text in code points. */
   length: z.int().min(0),
+  /** Spans in the requested annotator's layer. */
   spanCount: z.int().min(0),
   /** Every layer with spans on this document, and how many. */
   layers: z.array(z.object({ annotator: z.string(), spans: z.int().min(0) })),
   status: reviewStatusSchema,
+  /** Why the text may not be used to train models, or null: datasets leave restricted documents out by default. */
   restricted: z.string().nullable()
 })
 
@@ -61,11 +72,14 @@ export const documentSchema = z.object({
   title: z.string(),
   text: z.string(),
   meta: z.record(z.string(), z.unknown()),
+  /** Length of the text in code points. */
   length: z.int().min(0)
 })
 
 export const layoutSchema = z.object({
+  /** layer: the layer shown (an annotator, or gold), absent: the current annotator's; review: the annotators compared. */
   panes: z.array(z.object({ docId, layer: annotatorName.optional(), review: z.array(annotatorName).max(8).optional() })).max(MAX_PANES),
+  /** Percentages, one per pane. */
   sizes: z.array(z.number().min(0).max(100)).max(MAX_PANES),
   active: z.int().min(0).max(MAX_PANES - 1)
 })
