@@ -23,12 +23,6 @@ export function formatTime(iso: string, locale: string): string {
   return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(d)
 }
 
-/** A date and time as the current locale writes it. */
-export function formatDateTime(iso: string, locale: string): string {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d)
-}
-
 /** A number with the current locale's grouping (1,234). */
 export function formatNumber(n: number, locale: string, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(locale, options).format(n)

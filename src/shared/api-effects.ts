@@ -160,8 +160,6 @@ export type ReadMethod = { [M in ApiMethod]: ApiEffects[M] extends ReadEffect ? 
 /** Methods that change nothing: whatever their arguments, the project is as it was. */
 export const readMethods = (Object.keys(effects) as ApiMethod[]).filter((m): m is ReadMethod => effects[m].kind === 'read')
 
-export const effectOf = (method: ApiMethod): Effect => effects[method]
-
 /** The methods whose committed changes announce a live event of kind K. */
 export type AnnouncingMethod<K extends Announce = Exclude<Announce, null>> = {
   [M in ApiMethod]: ApiEffects[M] extends { readonly announce: infer A } ? (A extends K ? M : never) : never

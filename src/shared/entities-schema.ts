@@ -76,7 +76,6 @@ export const entityMethods = {
   }
 } as const
 
-export type EntityView = z.output<typeof entitySchema>
 export type EntitySummaryView = z.output<typeof entitySummarySchema>
 export type EntityMentionView = z.output<typeof entityMentionSchema>
 export type SpanEntityLinkView = z.output<typeof spanEntityLinkSchema>

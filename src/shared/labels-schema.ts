@@ -87,4 +87,3 @@ export const labelMethods = {
 
 export type LabelInfo = z.output<typeof labelInfoSchema>
 export type SchemaFile = z.output<typeof schemaFileSchema>
-export type SchemaLabel = z.output<typeof schemaLabelSchema>

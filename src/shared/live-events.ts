@@ -22,7 +22,6 @@ export const liveEventSchema = z.discriminatedUnion('kind', [
 ])
 
 export type LiveEvent = z.output<typeof liveEventSchema>
-export type LiveEventKind = LiveEvent['kind']
 
 /** HTTP header carrying a tab's client id with each API call. */
 export const CLIENT_HEADER = 'X-Spanmark-Client'

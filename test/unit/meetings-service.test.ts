@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MeetingsList } from '../../src/shared/meetings-schema'
 import { sentenceAround } from '../../src/main/services/meetings-service'
 import { tempCore } from './helpers/core'
-import { D0, D3, D4, meetingsFixture } from './helpers/meetings-fixture'
+import { D0, D4, meetingsFixture } from './helpers/meetings-fixture'
 
 let core: ReturnType<typeof tempCore>
 beforeEach(() => {

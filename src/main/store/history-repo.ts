@@ -34,7 +34,6 @@ export class HistoryRepo {
   private readonly groupStmt
   private readonly changeStmt
   private readonly changesOfStmt
-  private readonly groupOfStmt
   private readonly clearRedoStmt
   private readonly pushStmt
   private readonly topUndoStmt
@@ -52,7 +51,6 @@ export class HistoryRepo {
     this.changesOfStmt = db.prepare<[number], ChangeRow>(
       'SELECT span_id AS spanId, doc_id AS docId, annotator, before, after FROM span_changes WHERE group_id = ? ORDER BY id'
     )
-    this.groupOfStmt = db.prepare<[number], ChangeGroup>('SELECT id, at, actor, kind, description, reverts FROM change_groups WHERE id = ?')
     this.clearRedoStmt = db.prepare<[string]>('DELETE FROM undo_stack WHERE annotator = ? AND undone = 1')
     this.pushStmt = db.prepare<[string, string, number]>(
       'INSERT INTO undo_stack (annotator, seq, group_id) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM undo_stack WHERE annotator = ?), ?)'
@@ -94,10 +92,6 @@ export class HistoryRepo {
       before: decode(r.before),
       after: decode(r.after)
     }))
-  }
-
-  group(id: number): ChangeGroup | undefined {
-    return this.groupOfStmt.get(id)
   }
 
   recent(limit: number): ChangeGroup[] {

@@ -38,23 +38,6 @@ export function tokenize(text: string, mode: TokenMode): Token[] {
   return tokens
 }
 
-/** Token index by start offset and by end offset, for exact-boundary lookups. */
-export interface TokenIndex {
-  tokens: Token[]
-  byStart: Map<number, number>
-  byEnd: Map<number, number>
-}
-
-export function indexTokens(tokens: Token[]): TokenIndex {
-  const byStart = new Map<number, number>()
-  const byEnd = new Map<number, number>()
-  tokens.forEach((t, i) => {
-    byStart.set(t.start, i)
-    byEnd.set(t.end, i)
-  })
-  return { tokens, byStart, byEnd }
-}
-
 /** First token index whose end is > offset (binary search; tokens ascending, disjoint). */
 export function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
   let lo = 0

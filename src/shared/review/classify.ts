@@ -11,15 +11,6 @@ import type { SpanState } from '../domain'
  */
 export type CandidateKind = 'agreed' | 'label_conflict' | 'boundary_conflict' | 'mixed_conflict' | 'only_one' | 'partial'
 
-export const CANDIDATE_KIND_NAMES: Record<CandidateKind, string> = {
-  agreed: 'Agreed',
-  label_conflict: 'Label conflict',
-  boundary_conflict: 'Boundary conflict',
-  mixed_conflict: 'Label and boundary conflict',
-  only_one: 'Only one',
-  partial: 'Partial agreement'
-}
-
 export interface Candidate extends SpanState {
   /** "start:end:LABEL", unique within a document. */
   key: string

@@ -10,8 +10,6 @@ import { candidateKey } from './classify'
  */
 export type LinkKind = 'agreed' | 'conflict' | 'only_some'
 
-export const LINK_KIND_NAMES: Record<LinkKind, string> = { agreed: 'Agreed', conflict: 'Conflict', only_some: 'Not everyone' }
-
 /** A link with its ends as (start, end, label): span ids differ between layers. */
 export interface LinkTriple {
   from: SpanState
