@@ -10,7 +10,8 @@ import { ChangeLog } from './change-log'
 import { ignoredRegionMessage } from './regions-service'
 import { applyRelationChanges, assertNoDanglingLinks, relabelRefusal, unlinkSpan } from './relations-service'
 import { changedSpanError, deletedSpanError, sameState } from './span-conflict'
-import { TextCache, type CachedText } from './text-cache'
+import type { TextCache, CachedText } from './text-cache'
+import { contextOf } from './project-context'
 
 /**
  * Creating, relabelling and deleting spans, and undo/redo over the change
@@ -23,7 +24,7 @@ export class AnnotationService {
 
   constructor(private readonly project: Project) {
     this.log = new ChangeLog(project)
-    this.texts = new TextCache(project)
+    this.texts = contextOf(project).texts
   }
 
   createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string; trim?: boolean | undefined }): MutationResult {

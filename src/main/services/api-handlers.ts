@@ -27,6 +27,7 @@ import { EntitiesService } from './entities-service'
 import { MeetingsService } from './meetings-service'
 import type { ProjectSwitcher } from '../../shared/project-schema'
 import { LabelsService } from './labels-service'
+import { contextOf } from './project-context'
 
 export interface CoreOptions {
   project: Project
@@ -46,14 +47,15 @@ export interface CoreOptions {
  * server and tests call these through the dispatcher, which validates input.
  */
 export function createApiHandlers({ project, prefs, annotator, feed, projects, backups = new BackupService(project) }: CoreOptions): ApiHandlers {
-  // Recreated after a restore, which drops their caches of the old content.
-  let annotations = new AnnotationService(project)
-  let review = new ReviewService(project)
-  let regions = new RegionsService(project)
-  let suggestions = new SuggestionsService(project)
-  let search = new SearchService(project)
-  let occurrences = new OccurrencesService(project)
-  let entities = new EntitiesService(project)
+  // Every service shares the project's context (one text cache, one "no such document"); a restore refreshes it.
+  const context = contextOf(project)
+  const annotations = new AnnotationService(project)
+  const review = new ReviewService(project)
+  const regions = new RegionsService(project)
+  const suggestions = new SuggestionsService(project)
+  const search = new SearchService(project)
+  const occurrences = new OccurrencesService(project)
+  const entities = new EntitiesService(project)
   const relations = new RelationsService(project)
   const meetings = new MeetingsService(project)
   const labelSchema = new LabelsService(project)
@@ -92,9 +94,8 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
     },
     listDocuments: ({ annotator: who }) => listDocuments(project, who),
     getDocument: ({ id }) => {
-      const doc = project.documents.get(id)
-      if (!doc) throw new ApiError('not_found', `There is no document "${id}" in this project.`)
-      return doc
+      context.requireDoc(id)
+      return project.documents.get(id)!
     },
     listSpans: ({ docId, annotator: who }) => project.spans.layer(docId, who),
     createSpan: (a) => annotations.createSpan(a),
@@ -134,7 +135,7 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
     acceptLink: ({ reviewer, docId, from, to, type }) => review.acceptLink({ reviewer, docId, link: { from, to, type } }),
     setReviewStatus: (a) => review.setStatus(a),
     setRestricted: ({ docId, restricted }) => {
-      if (!project.documents.text(docId)) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
+      context.requireDoc(docId)
       const reason = restricted ? (project.documents.restricted(docId) ?? 'marked restricted by hand') : null
       project.write(() => project.documents.setRestricted(docId, reason))
       return { docId, restricted: reason }
@@ -204,13 +205,8 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
     },
     restoreBackup: async ({ name }) => {
       const { restored, undo } = await backups.restore(name)
-      annotations = new AnnotationService(project)
-      review = new ReviewService(project)
-      regions = new RegionsService(project)
-      suggestions = new SuggestionsService(project)
-      search = new SearchService(project)
-      occurrences = new OccurrencesService(project)
-      entities = new EntitiesService(project)
+      // The content under every service changed: drop what they cached of the old one.
+      context.refresh()
       return { restored: summarize(restored), undo: summarize(undo) }
     }
   })

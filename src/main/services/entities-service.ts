@@ -3,7 +3,8 @@ import { kwic } from '../../shared/korean/occurrences'
 import type { Entity, MentionRow } from '../store/entities-repo'
 import type { Project } from '../store/project'
 import { now } from './change-log'
-import { TextCache } from './text-cache'
+import type { TextCache } from './text-cache'
+import { contextOf } from './project-context'
 
 export interface EntitySummary extends Entity {
   /** Live spans linked to it, every layer. */
@@ -47,7 +48,7 @@ export class EntitiesService {
   private readonly texts: TextCache
 
   constructor(private readonly project: Project) {
-    this.texts = new TextCache(project, 16)
+    this.texts = contextOf(project).texts
   }
 
   list(o: { type?: string | undefined; query?: string | undefined } = {}): EntitySummary[] {

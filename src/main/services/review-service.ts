@@ -8,7 +8,8 @@ import type { RelationChange } from '../../shared/relations-schema'
 import type { Project } from '../store/project'
 import { ChangeLog, now } from './change-log'
 import { roleRefusal, unlinkSpan } from './relations-service'
-import { TextCache, type CachedText } from './text-cache'
+import type { TextCache, CachedText } from './text-cache'
+import { contextOf } from './project-context'
 
 export type Decision = 'accepted' | 'rejected' | null
 
@@ -58,7 +59,7 @@ export class ReviewService {
 
   constructor(private readonly project: Project) {
     this.log = new ChangeLog(project)
-    this.texts = new TextCache(project)
+    this.texts = contextOf(project).texts
   }
 
   view(docId: string, annotators: string[]): ReviewView {

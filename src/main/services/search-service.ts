@@ -4,6 +4,7 @@ import { REJECTED } from '../../shared/layers'
 import { OffsetMap } from '../../shared/offsets'
 import { SEARCH_DEFAULT_LIMIT, type SearchArgs, type SearchHit, type SearchResult } from '../../shared/search-schema'
 import type { Project } from '../store/project'
+import { contextOf } from './project-context'
 
 /** Searches stop after this long and return what they found (a pattern that backtracks badly cannot hang the core). */
 export const SEARCH_TIME_LIMIT_MS = 2000
@@ -53,6 +54,8 @@ export class SearchService {
     private readonly timeLimitMs = SEARCH_TIME_LIMIT_MS
   ) {
     const db = project.db
+    // A restore replaced the documents under us (they are otherwise only ever added): read them again.
+    contextOf(project).onRefresh(() => ((this.docs = []), (this.lastRowid = -1)))
     this.fingerprintStmt = db.prepare<[], { n: number; last: number | null }>('SELECT COUNT(*) AS n, MAX(rowid) AS last FROM documents')
     this.allStmt = db.prepare<[], CachedDoc & { rowid: number }>('SELECT rowid, id, title, text FROM documents ORDER BY id')
     this.sinceStmt = db.prepare<[number], CachedDoc & { rowid: number }>('SELECT rowid, id, title, text FROM documents WHERE rowid > ?')

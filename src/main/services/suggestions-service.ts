@@ -7,7 +7,8 @@ import { GOLD } from '../../shared/layers'
 import type { Project } from '../store/project'
 import { ChangeLog, now } from './change-log'
 import { splitVocabKey, SuggestionVocabulary } from './suggestions-vocabulary'
-import { TextCache } from './text-cache'
+import type { TextCache } from './text-cache'
+import { contextOf } from './project-context'
 
 export interface Suggestion {
   start: number
@@ -60,7 +61,7 @@ const isWordBefore = (text: string, i: number): boolean => {
  * characters).
  */
 export class SuggestionsService {
-  private readonly vocabulary: SuggestionVocabulary
+  private vocabulary: SuggestionVocabulary
   private readonly texts: TextCache
   private readonly log: ChangeLog
   private index: { key: string; index: PatternIndex } | null = null
@@ -68,7 +69,9 @@ export class SuggestionsService {
 
   constructor(private readonly project: Project) {
     this.vocabulary = new SuggestionVocabulary(project)
-    this.texts = new TextCache(project, 4)
+    this.texts = contextOf(project).texts
+    // A restore replaced the spans under us: the vocabulary starts over.
+    contextOf(project).onRefresh(() => ((this.vocabulary = new SuggestionVocabulary(project)), (this.index = null)))
     this.log = new ChangeLog(project)
     this.spansNear = project.db.prepare<[string, string, number, number], { start: number; end: number; label: string }>(
       'SELECT start, end, label FROM spans WHERE doc_id = ? AND annotator = ? AND start >= ? AND start < ?'

@@ -13,7 +13,8 @@ export interface CachedText {
  * Document texts with their offset maps, for the write path: a document's text
  * never changes, so reading a million-character text and indexing its astral
  * characters once per edit (tens of milliseconds) is work done once instead.
- * Keeps the few most recently used documents.
+ * Keeps the few most recently used documents. One per project, shared by its
+ * services: see project-context.ts.
  */
 export class TextCache {
   private readonly entries = new Map<string, CachedText>()
@@ -37,5 +38,10 @@ export class TextCache {
     this.entries.set(docId, entry)
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string)
     return entry
+  }
+
+  /** Forgets every text (the project's content was replaced by a restore). */
+  clear(): void {
+    this.entries.clear()
   }
 }
