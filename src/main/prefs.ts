@@ -6,6 +6,15 @@ import { annotatorName } from '../shared/schemas'
 const prefsSchema = z.object({ annotator: annotatorName.optional(), trimParticles: z.boolean().optional() })
 export type Prefs = z.output<typeof prefsSchema>
 
+/** Where preferences are read and written: a PrefsStore, or memoryPrefs(). */
+export type PrefsAccess = Pick<PrefsStore, 'read' | 'update'>
+
+/** Preferences that live as long as the process: a command-line run never changes the user's saved ones. */
+export function memoryPrefs(initial: Prefs = {}): PrefsAccess {
+  let prefs = { ...initial }
+  return { read: () => ({ ...prefs }), update: (patch) => (prefs = { ...prefs, ...patch }) }
+}
+
 /** The user's own preferences (the annotator name, particle trimming), kept in the user data folder, not in a project. */
 export class PrefsStore {
   constructor(private readonly file: string) {}

@@ -287,11 +287,22 @@ export const apiContract = {
   undo: { args: z.object({ annotator: personName }).strict(), result: mutationResultSchema },
   redo: { args: z.object({ annotator: personName }).strict(), result: mutationResultSchema },
   importFiles: {
-    args: z.object({ annotator: annotatorName.optional(), files: z.array(importFileSchema).min(1).max(1000) }).strict(),
+    /** format: the JSONL dialect (auto: told by the first line); offsets: doccano's unit (UTF-16 unless told). */
+    args: z
+      .object({
+        annotator: annotatorName.optional(),
+        files: z.array(importFileSchema).min(1).max(1000),
+        format: z.enum(['auto', 'spanmark', 'doccano', 'prodigy']).optional(),
+        offsets: z.enum(['utf16', 'codepoint']).optional()
+      })
+      .strict(),
     result: importResultSchema
   },
   exportJsonl: {
-    args: z.object({ annotator: annotatorName, format: z.enum(['spanmark', 'doccano', 'prodigy']).optional() }).strict(),
+    /** offsets: the unit of doccano and Prodigy offsets (the canonical format is always code points). */
+    args: z
+      .object({ annotator: annotatorName, format: z.enum(['spanmark', 'doccano', 'prodigy']).optional(), offsets: z.enum(['utf16', 'codepoint']).optional() })
+      .strict(),
     result: exportResultSchema
   },
   getReview: { args: z.object({ docId, annotators: reviewAnnotators }).strict(), result: reviewViewSchema },

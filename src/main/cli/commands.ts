@@ -1,7 +1,7 @@
-import { writeAtomically } from './write-atomically'
+import { writeWholeFile } from './write-atomically'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { ApiError } from '../../shared/errors'
+import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api'
 import { annotatorName } from '../../shared/schemas'
 import { openOrCreateProject } from '../default-project'
 import { createDispatcher } from '../dispatch'
@@ -10,9 +10,7 @@ import { PrefsStore } from '../prefs'
 import { createApiHandlers } from '../services/api-handlers'
 import { BackupService } from '../services/backup-service'
 import { ChangeFeed, watchOtherWriters } from '../services/change-feed'
-import { exportEntities, exportLayer, exportLayerAs } from '../services/export-service'
 import type { ImportFormat, OffsetUnit } from '../../shared/dataset'
-import { importFiles } from '../services/import-service'
 import { Project } from '../store/project'
 import { DEFAULT_HOST, hostProblem, hostWarning } from '../web/host'
 import { startWebServer, type WebServer } from '../web/http-server'
@@ -44,10 +42,25 @@ export function checkAnnotator(name: string | undefined, required: boolean): str
   return parsed.data
 }
 
-export function importCommand(
+/**
+ * A project opened for one command, behind the same handlers and dispatcher as IPC and HTTP:
+ * arguments are validated and refused in the same words, and import, export, labels and
+ * meetings logic lives once (src/main/services/api-handlers.ts). A refusal becomes a CliError
+ * (exit status 2 for invalid arguments unless the command says otherwise, else 1).
+ */
+export function cliApi(project: Project, o: { invalidArgsStatus?: number } = {}) {
+  const dispatch = createDispatcher(createApiHandlers({ project }), () => {})
+  return async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+    const r = await dispatch(method, args)
+    if (r.ok) return r.result as ApiResult<M>
+    throw new CliError(r.error.message, r.error.code === 'invalid_args' ? (o.invalidArgsStatus ?? 2) : 1, r.error.details)
+  }
+}
+
+export async function importCommand(
   o: { project: string; annotator?: string | undefined; files: string[]; format?: ImportFormat | 'auto' | undefined; offsets?: OffsetUnit | undefined },
   io: Output
-): void {
+): Promise<void> {
   if (o.files.length === 0) throw new CliError('Name at least one .txt or .jsonl file to import.', 2)
   // OUT.jsonl's entities (OUT.entities.jsonl, written beside it by export) come along when they are there.
   const beside = o.files
@@ -55,14 +68,14 @@ export function importCommand(
     .map((f) => entitiesPathFor(f))
     .filter((e) => existsSync(e) && !o.files.some((f) => resolve(f) === resolve(e)))
   for (const e of beside) io.out(`Reading entities from ${e} (beside the file it belongs to).`)
-  const inputs = [...o.files, ...beside].map((f) => {
+  const files = [...o.files, ...beside].map((f) => {
     try {
       // Refuse an oversized file before reading it whole into memory.
       const size = statSync(f).size
       if (size > MAX_IMPORT_FILE_BYTES) {
         throw new CliError(`${f}: the file is ${size} bytes; the limit for one import file is ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Split it into smaller files. Nothing was imported.`)
       }
-      return { name: f, bytes: readFileSync(f) }
+      return { name: f, base64: readFileSync(f).toString('base64') }
     } catch (err) {
       if (err instanceof CliError) throw err
       throw new CliError(`Cannot read ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Nothing was imported.`)
@@ -70,39 +83,36 @@ export function importCommand(
   })
   const project = openOrCreateProject(resolve(o.project), null)
   try {
-    const result = importFiles(project, inputs, { annotator: o.annotator, format: o.format, offsets: o.offsets })
+    const call = cliApi(project, { invalidArgsStatus: 1 })
+    const result = await call('importFiles', { annotator: o.annotator, files, format: o.format, offsets: o.offsets })
     for (const f of result.files) {
       io.out(`${f.name}: ${f.documents} document(s), ${f.newDocuments} new; ${f.spans} span(s), ${f.newSpans} new`)
     }
     for (const note of result.notes) io.out(`Note: ${note}`)
     io.out(`Imported ${result.newDocuments} new document(s) and ${result.newSpans} new span(s) into ${o.project}.`)
-  } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message, 1, err.details)
-    throw err
   } finally {
     project.close()
   }
 }
 
-export function exportCommand(
+export async function exportCommand(
   o: { project: string; annotator: string; out: string; format?: 'spanmark' | 'doccano' | 'prodigy' | undefined; offsets?: OffsetUnit | undefined },
   io: Output
-): void {
+): Promise<void> {
   const file = resolve(o.project)
   if (!existsSync(file)) throw new CliError(`There is no project at ${file}.`)
   const project = Project.open(file)
   const target = resolve(o.out)
   try {
     if (!existsSync(dirname(target))) throw new CliError(`The folder ${dirname(target)} does not exist.`)
-    const counts = writeAtomically(target, (sink) =>
-      o.format === undefined || o.format === 'spanmark'
-        ? exportLayer(project, o.annotator, sink)
-        : exportLayerAs(project, o.annotator, { format: o.format, offsets: o.offsets }, sink, io)
-    )
-    io.out(`Exported ${counts.documents} document(s) and ${counts.spans} span(s) of ${o.annotator} to ${o.out}.`)
-    if ((o.format === undefined || o.format === 'spanmark') && project.entities.all().length > 0) {
+    const r = await cliApi(project)('exportJsonl', { annotator: o.annotator, format: o.format, offsets: o.offsets })
+    for (const note of r.notes) io.err(note)
+    writeWholeFile(target, r.content)
+    io.out(`Exported ${r.documents} document(s) and ${r.spans} span(s) of ${o.annotator} to ${o.out}.`)
+    if (r.entities) {
       const beside = entitiesPathFor(target)
-      const n = writeAtomically(beside, (sink) => exportEntities(project, o.annotator, sink))
+      writeWholeFile(beside, r.entities.content)
+      const n = r.entities.count
       io.out(`Wrote ${n} entit${n === 1 ? 'y' : 'ies'} (the spans' entity_id) to ${beside}.`)
     }
   } finally {

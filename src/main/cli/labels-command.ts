@@ -1,10 +1,8 @@
 import { writeWholeFile } from './write-atomically'
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
-import { ApiError } from '../../shared/errors'
 import type { LabelInfo } from '../../shared/labels-schema'
-import { LabelsService } from '../services/labels-service'
-import { CliError, type Output } from './commands'
+import { cliApi, CliError, type Output } from './commands'
 import { openExisting } from './review-commands'
 
 export interface LabelsOptions {
@@ -25,28 +23,28 @@ export const LABELS_USAGE = `  labels list    --project FILE.sqlite             
   labels export  --project FILE.sqlite --out FILE.schema.json
   labels import  --project FILE.sqlite FILE.schema.json   add new labels, update existing ones by key; never deletes`
 
-/** `spanmark labels …`: the label schema (issue 10), the same operations as the Labels screen. */
-export function labelsCommand(positionals: string[], o: LabelsOptions, io: Output): void {
+/** `spanmark labels …`: the label schema (issue 10), the same API methods as the Labels screen. */
+export async function labelsCommand(positionals: string[], o: LabelsOptions, io: Output): Promise<void> {
   const [sub, ...args] = positionals
   if (!o.project) throw new CliError('Missing --project FILE.sqlite.', 2)
   if (sub === undefined) throw new CliError(`Missing what to do with the labels.\n\n${LABELS_USAGE}`, 2)
   const project = openExisting(o.project)
   try {
-    const service = new LabelsService(project)
+    const call = cliApi(project)
     const key = (): string => {
       if (!args[0]) throw new CliError(`Missing the label's KEY: spanmark labels ${sub} --project FILE KEY.`, 2)
       return args[0]
     }
     switch (sub) {
       case 'list':
-        for (const line of labelsTable(service.list())) io.out(line)
+        for (const line of labelsTable(await call('listLabels', {}))) io.out(line)
         return
       case 'add': {
         const k = key()
         if (o.name === undefined || o.hotkey === undefined || o.color === undefined) {
           throw new CliError('labels add needs --name, --hotkey and --color (e.g. --name Place --hotkey 5 --color #1971c2).', 2)
         }
-        io.out(apiCall(() => service.add({ key: k, name: o.name as string, hotkey: o.hotkey as string, color: o.color as string, guideline: o.guideline })).description)
+        io.out((await call('addLabel', { key: k, name: o.name, hotkey: o.hotkey, color: o.color, guideline: o.guideline })).description)
         return
       }
       case 'edit': {
@@ -54,29 +52,29 @@ export function labelsCommand(positionals: string[], o: LabelsOptions, io: Outpu
         const fields = { name: o.name, hotkey: o.hotkey, color: o.color, guideline: o.guideline }
         const given = Object.values(fields).some((v) => v !== undefined)
         if (!given && o.position === undefined) throw new CliError('labels edit needs at least one of --name, --hotkey, --color, --guideline, --position.', 2)
-        if (given) io.out(apiCall(() => service.edit({ key: k, ...fields })).description)
-        if (o.position !== undefined) io.out(apiCall(() => move(service, k, o.position as string)).description)
+        if (given) io.out((await call('editLabel', { key: k, ...fields })).description)
+        if (o.position !== undefined) io.out((await move(call, k, o.position)).description)
         return
       }
       case 'retire':
       case 'unretire': {
         const k = key()
-        io.out(apiCall(() => service.setRetired({ key: k, retired: sub === 'retire' })).description)
+        io.out((await call('setLabelRetired', { key: k, retired: sub === 'retire' })).description)
         return
       }
       case 'rename': {
         const k = key()
         if (!args[1]) throw new CliError('Missing the NEWKEY: spanmark labels rename --project FILE KEY NEWKEY.', 2)
-        io.out(apiCall(() => service.renameKey({ key: k, newKey: args[1] as string })).description)
+        io.out((await call('renameLabelKey', { key: k, newKey: args[1] })).description)
         return
       }
       case 'export': {
         if (!o.out) throw new CliError('Missing --out FILE.schema.json.', 2)
         const target = resolve(o.out)
         if (!existsSync(dirname(target))) throw new CliError(`The folder ${dirname(target)} does not exist.`)
-        const { content } = service.exportSchema()
+        const { content } = await call('exportLabelSchema', {})
         writeWholeFile(target, content)
-        io.out(`Exported ${service.list().length} label(s) and their roles to ${o.out}.`)
+        io.out(`Exported ${(await call('listLabels', {})).length} label(s) and their roles to ${o.out}.`)
         return
       }
       case 'import': {
@@ -84,7 +82,7 @@ export function labelsCommand(positionals: string[], o: LabelsOptions, io: Outpu
         const file = resolve(args[0])
         if (!existsSync(file)) throw new CliError(`There is no file ${file}.`)
         const content = readFileSync(file, 'utf8')
-        const r = apiCall(() => service.importSchema({ name: basename(file), content }))
+        const r = await call('importLabelSchema', { name: basename(file), content })
         io.out(r.description)
         if (r.added.length) io.out(`  added: ${r.added.join(', ')}`)
         if (r.updated.length) io.out(`  updated: ${r.updated.join(', ')}`)
@@ -99,24 +97,14 @@ export function labelsCommand(positionals: string[], o: LabelsOptions, io: Outpu
 }
 
 /** Moves a label to a 1-based position. */
-function move(service: LabelsService, key: string, position: string): { description: string } {
-  const keys = service.list().map((l) => l.key)
+async function move(call: ReturnType<typeof cliApi>, key: string, position: string): Promise<{ description: string }> {
+  const keys = (await call('listLabels', {})).map((l) => l.key)
   const n = Number(position)
   if (!Number.isInteger(n) || n < 1 || n > keys.length) throw new CliError(`--position must be 1..${keys.length}, not ${position}.`, 2)
   if (!keys.includes(key)) throw new CliError(`There is no label ${key} in this project: see spanmark labels list.`)
   const rest = keys.filter((k) => k !== key)
   rest.splice(n - 1, 0, key)
-  return service.reorder({ keys: rest })
-}
-
-/** The service's refusals as CLI errors, with their details. */
-function apiCall<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message, err.code === 'invalid_args' ? 2 : 1, err.details)
-    throw err
-  }
+  return call('reorderLabels', { keys: rest })
 }
 
 export function labelsTable(labels: LabelInfo[]): string[] {

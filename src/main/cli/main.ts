@@ -92,7 +92,7 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
       case 'import':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
         if (positionals.length > 0) await backupBefore(values.project, 'before-import', io)
-        importCommand(
+        await importCommand(
           {
             project: values.project,
             annotator: checkAnnotator(values.annotator, false),
@@ -106,7 +106,7 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
       case 'export':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
         if (!values.out) throw new CliError('Missing --out FILE.jsonl.', 2)
-        exportCommand(
+        await exportCommand(
           {
             project: values.project,
             annotator: checkAnnotator(values.annotator, true) as string,
@@ -166,10 +166,10 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
         return 0
       case 'meetings':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
-        meetingsCommand({ project: values.project, annotator: checkAnnotator(values.annotator, true) as string, out: values.out }, io)
+        await meetingsCommand({ project: values.project, annotator: checkAnnotator(values.annotator, true) as string, out: values.out }, io)
         return 0
       case 'labels':
-        labelsCommand(positionals, values, io)
+        await labelsCommand(positionals, values, io)
         return 0
       case 'agreement':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)

@@ -2,27 +2,26 @@ import { writeWholeFile } from './write-atomically'
 import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { MeetingEvent } from '../../shared/meetings-schema'
-import { MeetingsService } from '../services/meetings-service'
-import { CliError, type Output } from './commands'
+import { cliApi, CliError, type Output } from './commands'
 import { openExisting } from './review-commands'
 
 /**
  * `spanmark meetings`: the Meetings view's timeline as a table, or meetings.jsonl with --out
  * (written to a .partial file first, so a failed export never leaves half a file).
  */
-export function meetingsCommand(o: { project: string; annotator: string; out?: string | undefined }, io: Output): void {
+export async function meetingsCommand(o: { project: string; annotator: string; out?: string | undefined }, io: Output): Promise<void> {
   const project = openExisting(o.project)
   try {
-    const service = new MeetingsService(project)
+    const call = cliApi(project)
     if (o.out !== undefined) {
       const target = resolve(o.out)
       if (!existsSync(dirname(target))) throw new CliError(`The folder ${dirname(target)} does not exist.`)
-      const { content, events } = service.exportJsonl(o.annotator)
+      const { content, events } = await call('exportMeetings', { annotator: o.annotator })
       writeWholeFile(target, content)
       io.out(`Exported ${events} meeting(s) of ${o.annotator} to ${o.out}.`)
       return
     }
-    const { events } = service.list(o.annotator)
+    const { events } = await call('listMeetings', { annotator: o.annotator })
     if (events.length === 0) {
       io.out(`${o.annotator} has no meetings with links yet: link a MEETING span to its participants or date first.`)
       return

@@ -5,7 +5,7 @@ import type { ApiHandlers, Session } from '../../shared/api'
 import type { Layout } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { layoutSchema } from '../../shared/schemas'
-import type { PrefsStore } from '../prefs'
+import { memoryPrefs, type PrefsAccess } from '../prefs'
 import type { Project } from '../store/project'
 import { projectAgreement } from './agreement-service'
 import { buildDatasetFromForm } from './dataset-form'
@@ -31,7 +31,8 @@ import { contextOf } from './project-context'
 
 export interface CoreOptions {
   project: Project
-  prefs: PrefsStore
+  /** The user's preferences (annotator name, particle trimming); the command line keeps them in memory. */
+  prefs?: PrefsAccess | undefined
   /** Annotator given on the command line; wins over the saved preference for this session. */
   annotator?: string | undefined
   /** The project's backups (the front doors start its timer); a plain one without a timer when not given. */
@@ -46,7 +47,7 @@ export interface CoreOptions {
  * The one implementation of every API method. Electron IPC, the web-mode HTTP
  * server and tests call these through the dispatcher, which validates input.
  */
-export function createApiHandlers({ project, prefs, annotator, feed, projects, backups = new BackupService(project) }: CoreOptions): ApiHandlers {
+export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, feed, projects, backups = new BackupService(project) }: CoreOptions): ApiHandlers {
   // Every service shares the project's context (one text cache, one "no such document"); a restore refreshes it.
   const context = contextOf(project)
   const annotations = new AnnotationService(project)
@@ -103,22 +104,23 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
     deleteSpan: (a) => annotations.deleteSpan(a),
     undo: (a) => annotations.undo(a),
     redo: (a) => annotations.redo(a),
-    importFiles: async ({ annotator: who, files }) => {
-      // Cheap insurance: an import can be undone by restoring this backup (taken only if something changed since the last one).
-      await backups.snapshotIfChanged('before-import')
+    importFiles: async ({ annotator: who, files, format, offsets }) => {
+      // Cheap insurance: an import can be undone by restoring this backup (taken only if something changed since the last one,
+      // and not of a project without documents: a new project's first import, e.g. by `spanmark import`, has nothing to lose).
+      if (project.documents.count() > 0) await backups.snapshotIfChanged('before-import')
       return importFiles(
         project,
         files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
-        { annotator: who, actor: sessionAnnotator ?? who }
+        { annotator: who, actor: sessionAnnotator ?? who, format, offsets }
       )
     },
-    exportJsonl: ({ annotator: who, format = 'spanmark' }) => {
+    exportJsonl: ({ annotator: who, format = 'spanmark', offsets }) => {
       const parts: string[] = []
       const notes: string[] = []
       const counts =
         format === 'spanmark'
           ? exportLayer(project, who, (line) => parts.push(line))
-          : exportLayerAs(project, who, { format }, (line) => parts.push(line), { err: (line) => notes.push(line) })
+          : exportLayerAs(project, who, { format, offsets }, (line) => parts.push(line), { err: (line) => notes.push(line) })
       const suffix = format === 'spanmark' ? '' : `-${format}`
       const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}${suffix}.jsonl`
       if (format !== 'spanmark' || project.entities.all().length === 0) return { fileName, content: parts.join(''), ...counts, notes }
