@@ -97,7 +97,8 @@ export const effects = {
   deleteSpan: ownEdit(['spans', 'relations']),
   undo: ownEdit(['spans', 'relations']),
   redo: ownEdit(['spans', 'relations']),
-  importFiles: write(['documents', 'spans', 'relations', 'entities', 'files'], ['documents', 'own'], { announce: 'documents' }),
+  // Spans go to the layer given, or each line's own: any layer, hence the whole project.
+  importFiles: write(['documents', 'spans', 'relations', 'entities', 'files'], ['documents', 'project'], { announce: 'documents' }),
   exportJsonl: read,
   getReview: read,
   acceptCandidate: goldEdit(),

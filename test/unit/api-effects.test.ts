@@ -7,7 +7,7 @@ import { PrefsStore } from '../../src/main/prefs'
 import { createApiHandlers } from '../../src/main/services/api-handlers'
 import { ChangeFeed } from '../../src/main/services/change-feed'
 import type { Project } from '../../src/main/store/project'
-import { apiMethods, type ApiArgs, type ApiMethod, type MutationResult } from '../../src/shared/api'
+import { apiContract, apiMethods, type ApiArgs, type ApiMethod, type MutationResult } from '../../src/shared/api'
 import { effects, readMethods, type ReadMethod } from '../../src/shared/api-effects'
 import type { LiveEvent } from '../../src/shared/live-events'
 import { dumpProject } from './helpers/dump'
@@ -71,6 +71,20 @@ describe('the registry of effects', () => {
       if (e.kind === 'write') expect(e.scope.length, m).toBeGreaterThan(0)
       // An undoable write is on someone's undo stack: it names who acts.
       if (e.kind === 'write' && e.undoable) expect(e.actor, m).not.toBeNull()
+    }
+  })
+
+  it('names, for every write, the argument an authoriser checks the caller against', () => {
+    for (const m of apiMethods) {
+      const e = effects[m]
+      if (e.kind !== 'write') continue
+      const keys = Object.keys((apiContract[m].args as unknown as { shape: Record<string, unknown> }).shape)
+      if (e.actor) expect(keys, `${m}: its actor argument`).toContain(e.actor)
+      // A write of the caller's own layer says which argument is the caller; gold is written by a reviewer.
+      if (e.scope.includes('own')) expect(e.actor, m).toBe('annotator')
+      if (e.scope.includes('gold')) expect(e.actor, m).toBe('reviewer')
+      // A method that takes a person acting but declares no actor would escape an authoriser.
+      if (e.actor === null) expect(keys.filter((k) => k === 'reviewer' || (k === 'annotator' && e.scope.includes('own'))), m).toEqual([])
     }
   })
 
