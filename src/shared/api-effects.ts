@@ -10,6 +10,12 @@ import type { ApiMethod } from './api'
  * the fuzz test's read-only methods (test/unit/api-fuzz.test.ts, api-effects.test.ts),
  * and, for a team server, authorisation: `scope` says whose data a write touches and
  * `actor` which argument names the person acting.
+ *
+ * Adding a method: its args/result in the contract (api.ts or the area's *-schema.ts), its
+ * effect here, its handler in api-handlers.ts. Leaving out the effect or the handler is a
+ * compile error; so is an announcing method whose result has no `description` until
+ * change-feed.ts says what its event reads. Everything else (announcements, the fuzz
+ * test's read-only list, the dispatcher, the typed client) follows from these.
  */
 
 /** What a write changes. */

@@ -29,6 +29,8 @@ import {
  * The one API contract between the renderer and the Node core. Electron IPC and
  * web-mode HTTP both carry exactly these methods; the core validates every
  * argument with `args` and the client validates every result with `result`.
+ * Each method's effect (read, or what it changes) is in api-effects.ts; its handler
+ * in src/main/services/api-handlers.ts.
  */
 
 const sessionSchema = z.object({

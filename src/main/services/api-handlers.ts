@@ -64,7 +64,7 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
 
   const session = (): Session => ({
     projectPath: project.path,
-    projectName: basename(project.path).replace(/\.sqlite$/i, ''),
+    projectName: projectName(project),
     annotator: sessionAnnotator,
     labels: project.labels.list(),
     layout: savedLayout(project),
@@ -75,7 +75,7 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
   return announceChanges(feed, {
     getSession: () => session(),
     getProjectInfo: () =>
-      projects?.info() ?? { path: project.path, name: basename(project.path).replace(/\.sqlite$/i, ''), recent: [], canSwitch: false },
+      projects?.info() ?? { path: project.path, name: projectName(project), recent: [], canSwitch: false },
     switchProject: (a) => {
       if (!projects) throw new ApiError('rejected', WEB_SWITCH_REFUSED)
       return projects.switchProject(a)
@@ -122,7 +122,7 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
           ? exportLayer(project, who, (line) => parts.push(line))
           : exportLayerAs(project, who, { format, offsets }, (line) => parts.push(line), { err: (line) => notes.push(line) })
       const suffix = format === 'spanmark' ? '' : `-${format}`
-      const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}${suffix}.jsonl`
+      const fileName = exportFileName(project, who, `${suffix}.jsonl`)
       if (format !== 'spanmark' || project.entities.all().length === 0) return { fileName, content: parts.join(''), ...counts, notes }
       const lines: string[] = []
       const count = exportEntities(project, who, (line) => lines.push(line))
@@ -187,7 +187,7 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
     splitMeeting: (a) => meetings.split(a),
     exportMeetings: ({ annotator: who }) => {
       const { content, events } = meetings.exportJsonl(who)
-      const fileName = `${basename(project.path).replace(/\.sqlite$/i, '')}-${who.replace(/[^\p{L}\p{N}_-]+/gu, '_')}-meetings.jsonl`
+      const fileName = exportFileName(project, who, '-meetings.jsonl')
       return { fileName, content, events }
     },
     listLabels: () => labelSchema.list(),
@@ -220,6 +220,12 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
  */
 const WEB_SWITCH_REFUSED =
   'Opening or creating another project is only possible in the desktop app. This server stays on its project; to work on another one, stop it and start it on that file: spanmark serve --project FILE.sqlite'
+
+/** The project's name: its file name without .sqlite. */
+const projectName = (project: Project): string => basename(project.path).replace(/\.sqlite$/i, '')
+
+/** An export's suggested file name: the project, the layer (made safe for a file name), then `tail`. */
+const exportFileName = (project: Project, layer: string, tail: string): string => `${projectName(project)}-${layer.replace(/[^\p{L}\p{N}_-]+/gu, '_')}${tail}`
 
 function savedLayout(project: Project): Layout | null {
   const parsed = layoutSchema.safeParse(project.settings.get('layout'))
