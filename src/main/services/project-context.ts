@@ -1,12 +1,11 @@
-import type { LabelDef } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import type { Project } from '../store/project'
 import { TextCache, type CachedText } from './text-cache'
-import { usableLabel } from './usable-label'
 
 /**
- * What every service of one open project shares: one cache of document texts,
- * the one "no such document" refusal, label lookups. SQL stays in src/main/store;
+ * What every service of one open project shares: one cache of document texts and
+ * the one "no such document" refusal (the label a new span may take is usable-label.ts,
+ * one function every service calls). SQL stays in src/main/store;
  * this only keeps what is derived from it. `refresh()` drops every cache (after a
  * restore replaced the content under the running core); services that derive
  * state of their own register with `onRefresh` to drop it at the same moment.
@@ -24,16 +23,6 @@ export class ProjectContext {
     const doc = this.texts.get(docId)
     if (!doc) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
     return doc
-  }
-
-  /** The label a new span may take (it exists and is not retired); throws otherwise. */
-  usableLabel(key: string): LabelDef {
-    return usableLabel(this.project, key)
-  }
-
-  /** A label's display name, or its key when the project has no such label. */
-  labelName(key: string): string {
-    return this.project.labels.get(key)?.name ?? key
   }
 
   /** Calls `drop` whenever the project's content was replaced; returns the unsubscribe. */
