@@ -11,7 +11,6 @@ import { CandidateList, LinkList } from './CandidateList'
 import { ConfirmDialog } from './ConfirmDialog'
 import { EditCandidate } from './EditCandidate'
 import { ReviewText } from './ReviewText'
-import './review.css'
 import { useReviewKeys } from './use-review-keys'
 import { useTextRoom } from './use-text-room'
 
