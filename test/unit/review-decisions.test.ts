@@ -163,3 +163,24 @@ describe('an edit settles exactly the candidate edited', () => {
     expectGoldRangesUnique()
   })
 })
+
+describe('spanmark review (the CLI says the count too)', () => {
+  it('shows the undecided count, refuses to mark reviewed without --force, and marks with it', async () => {
+    const { runCli } = await import('../../src/main/cli/main')
+    const out: string[] = []
+    const err: string[] = []
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }
+    const file = join(core.dir, 'p.sqlite')
+    await accept({ start: 253, end: 255, label: 'MEETING' })
+    expect(await runCli(['review', '--project', file, '--doc', A], io)).toBe(0)
+    expect(out.at(-1)).toBe(`${A}: In review; 11 of 12 differences between junho, minji undecided.`)
+    const refused = await runCli(['review', '--project', file, '--doc', A, '--reviewer', 'lead', '--status', 'reviewed'], io)
+    expect(refused).toBe(1)
+    expect(err.at(-1)).toContain('11 of 12 differences between junho, minji')
+    expect(err.at(-1)).toContain('--force')
+    expect(core.project.review.status(A)).toBe('in_review')
+    expect(await runCli(['review', '--project', file, '--doc', A, '--reviewer', 'lead', '--status', 'reviewed', '--force'], io)).toBe(0)
+    expect(out.at(-1)).toBe(`${A}: Reviewed (11 of 12 differences undecided).`)
+    expect(core.project.review.status(A)).toBe('reviewed')
+  })
+})
