@@ -166,6 +166,23 @@ test('Shift+arrows on a focused edge move it one character; the edit of junho’
   expect(goldKeys(server.projectFile)).toEqual(['651:657:DATE'])
 })
 
+test('Shift+arrows on an edge of the current candidate start the edit there, and keep moving that edge', async ({ page, home, startServer }) => {
+  await openReview(page, home, startServer)
+  await pick(page, '940:949:ORGANISATION') // junho's 삼성전자 서초사옥
+  const end = reviewPane(page).getByRole('slider', { name: 'End of the span' })
+  await end.focus()
+  await page.keyboard.press('Shift+ArrowLeft')
+  const form = reviewPane(page).getByRole('form', { name: 'Edit before accepting' })
+  await expect(form.getByTestId('edit-text')).toHaveText('“삼성전자 서초사”')
+  await expect(end).toBeFocused()
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft')
+  await expect(form.getByTestId('edit-text')).toHaveText('“삼성전자”')
+  await expect(form.getByLabel('Label')).toHaveValue('ORGANISATION')
+  await form.getByRole('button', { name: 'Cancel' }).click()
+  await expect(form).toBeHidden()
+  await expect(option(page, '940:949:ORGANISATION')).toHaveAttribute('data-decision', 'pending')
+})
+
 /** How many characters the first line of the first long paragraph holds, as laid out. */
 async function charsPerLine(page: Page): Promise<number> {
   return reviewPane(page)

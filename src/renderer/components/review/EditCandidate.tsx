@@ -8,6 +8,8 @@ interface EditCandidateProps {
   labels: readonly LabelDef[]
   textOf(s: SpanState): string
   onChange(span: SpanState): void
+  /** Focus the label select when the form opens (not when the edit began at an edge handle, which keeps focus). */
+  focusLabel: boolean
   onAccept(span: SpanState): void
   onCancel(): void
 }
@@ -16,7 +18,7 @@ interface EditCandidateProps {
  * Changes a candidate's label before accepting it; its boundaries are moved in the text (drag the
  * edges, or Shift+arrows on a focused edge), and this form shows the result.
  */
-export function EditCandidate({ span, length, labels, textOf, onChange, onAccept, onCancel }: EditCandidateProps) {
+export function EditCandidate({ span, length, labels, textOf, onChange, focusLabel, onAccept, onCancel }: EditCandidateProps) {
   const t = useT()
   const valid = span.start >= 0 && span.end > span.start && span.end <= length
 
@@ -33,7 +35,7 @@ export function EditCandidate({ span, length, labels, textOf, onChange, onAccept
       <div className="candidate-line">
         <label>
           {t('review:label')}{' '}
-          <select value={span.label} onChange={(e) => onChange({ ...span, label: e.target.value })} autoFocus>
+          <select value={span.label} onChange={(e) => onChange({ ...span, label: e.target.value })} autoFocus={focusLabel}>
             {labels.map((l) => (
               <option key={l.key} value={l.key}>
                 {l.name}

@@ -40,6 +40,8 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
   const [editing, setEditing] = useState<ReviewCandidate | null>(null)
   /** The edited span: its edges move with the handles in the text, its label in the form. */
   const [draft, setDraft] = useState<SpanState | null>(null)
+  /** The edit began at an edge handle in the text: focus stays there (not on the form's label). */
+  const [fromHandle, setFromHandle] = useState(false)
   const [confirm, setConfirm] = useState<Confirmation | null>(null)
   const [showAgreed, setShowAgreed] = useState(false)
   const [roles, setRoles] = useState<ReadonlyMap<string, string>>(new Map())
@@ -86,8 +88,9 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
     const next = at === -1 ? (dir === 1 ? 0 : pool.length - 1) : (at + dir + pool.length) % pool.length
     setCurrent(pool[next]?.key ?? null)
   }
-  const startEdit = (c: ReviewCandidate | null, span: SpanState | null = c): void => {
+  const startEdit = (c: ReviewCandidate | null, span: SpanState | null = c, byHandle = false): void => {
     setEditing(c)
+    setFromHandle(byHandle)
     setDraft(span && { start: span.start, end: span.end, label: span.label })
   }
   const stopEdit = (): void => startEdit(null)
@@ -148,7 +151,7 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
         draft={draft}
         handles={draft ?? currentCandidate}
         textOf={textOf}
-        onEdges={(span) => (editing ? setDraft(span) : startEdit(currentCandidate, span))}
+        onEdges={(span) => (editing ? setDraft(span) : startEdit(currentCandidate, span, true))}
       />
       <aside className="review-side" aria-label={t('review:side')}>
         <div className="review-toolbar">
@@ -180,6 +183,7 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
             labels={labelDefs}
             textOf={textOf}
             onChange={setDraft}
+            focusLabel={!fromHandle}
             onAccept={(span) => accept(editing, span)}
             onCancel={stopEdit}
           />
