@@ -78,6 +78,18 @@ describe('a label conflict is settled by accepting one side', () => {
     expectGoldRangesUnique()
   })
 
+  it('accept all agreed leaves an agreed span alone when gold holds its range with another label', async () => {
+    const first = (await review()).candidates.find((c) => c.kind === 'agreed')
+    if (!first) throw new Error('no agreed candidate')
+    const other = first.label === 'PERSON' ? 'ORGANISATION' : 'PERSON'
+    expect((await accept({ start: first.start, end: first.end, label: other }, { editedFrom: { start: first.start, end: first.end, label: first.label } })).ok).toBe(true)
+    await core.call('acceptAgreed', { reviewer: 'lead', docId: A, annotators: WHO })
+    expect(layerKeys(GOLD)).toContain(`${first.start}:${first.end}:${other}`)
+    expect(layerKeys(GOLD)).not.toContain(first.key)
+    expect(layerKeys(GOLD)).toHaveLength(51) // the other 50 agreed spans and the edited one
+    expectGoldRangesUnique()
+  })
+
   it('never puts both labels of a range into gold by bulk decisions (adjudicate with one vote enough)', async () => {
     const r = new ReviewService(core.project).adjudicate({ reviewer: 'lead', annotators: WHO, minAgree: 1 })
     expect(r.accepted).toBeGreaterThan(0)

@@ -240,12 +240,14 @@ export class ReviewService {
   acceptAgreed(a: { reviewer: string; docId: string; annotators: string[] }): MutationResult {
     return this.project.write(() => {
       this.requireDoc(a.docId)
-      // Never one that would put a second label on a range gold has: that one waits for the reviewer.
-      const agreed = this.candidates(a.docId, a.annotators).filter(
-        (c) => c.kind === 'agreed' && c.decision !== 'accepted' && this.goldClash(a.docId, c).length === 0
-      )
       const changes: SpanChange[] = []
-      for (const c of agreed) changes.push(...this.intoGold(a.docId, c, c.annotators, a.reviewer, null).changes)
+      let agreed = 0
+      for (const c of this.candidates(a.docId, a.annotators)) {
+        // Never one that would put a second label on a range gold has (checked as gold fills): that one waits for the reviewer.
+        if (c.kind !== 'agreed' || c.decision === 'accepted' || this.goldClash(a.docId, c).length > 0) continue
+        changes.push(...this.intoGold(a.docId, c, c.annotators, a.reviewer, null).changes)
+        agreed++
+      }
       // Then the agreed links whose ends are in gold now (those that are not wait for their spans).
       const links: RelationChange[] = []
       for (const l of this.linksOf(a.docId, this.project.spans.allLayers(a.docId), a.annotators)) {
@@ -256,7 +258,7 @@ export class ReviewService {
       if (changes.length + links.length === 0) return this.log.unchanged('No agreed spans or links left to accept')
       this.startReview(a.docId, a.reviewer)
       const andLinks = links.length > 0 ? ` and ${links.length} agreed link(s)` : ''
-      return this.log.commitAction(a.reviewer, 'accept', `Accept ${agreed.length} agreed span(s)${andLinks} in ${a.docId}`, changes, links)
+      return this.log.commitAction(a.reviewer, 'accept', `Accept ${agreed} agreed span(s)${andLinks} in ${a.docId}`, changes, links)
     })
   }
 
