@@ -237,7 +237,7 @@ for (const [locale, lang] of [
 test.describe('at 1024×700 beside another pane', () => {
   test.use({ viewport: { width: 1024, height: 700 } })
 
-  test('the review text is as wide as the other pane’s text: the side panel goes below it', async ({ page, home, startServer }) => {
+  test('the review text is as wide as the other pane’s text and keeps 30 characters a line: the side panel goes below it', async ({ page, home, startServer }) => {
     const server = await startServer({ project: reviewProject(home) })
     await openApp(page, server)
     await openDoc(page, A)
@@ -249,6 +249,7 @@ test.describe('at 1024×700 beside another pane', () => {
     const plain = await textWidth(page.getByTestId('pane-0').getByTestId(`doc-text-${A}`))
     const review = await textWidth(reviewPane(page).locator('[data-review-text]'))
     expect(review).toBeGreaterThanOrEqual(plain - 2)
+    expect(await charsPerLine(page)).toBeGreaterThanOrEqual(30)
     const side = await reviewPane(page).getByRole('complementary').boundingBox()
     const text = await reviewPane(page).locator('[data-review-text]').boundingBox()
     expect(side && text && side.y >= text.y).toBe(true)
