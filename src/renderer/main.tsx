@@ -13,6 +13,7 @@ import { pageCommandContext, runCommand } from './state/commands'
 import { reportDesktopState } from './state/desktop-state'
 import './styles.css'
 import './features.css'
+import './components/review/review.css'
 import { applyTheme, onThemeChoice, storedTheme } from './theme'
 
 // The theme the user chose (Settings) is on the page before anything renders, so it never flashes.

@@ -102,7 +102,9 @@ const candidateSchema = spanStateSchema.extend({
   annotators: z.array(z.string()),
   kind: z.enum(['agreed', 'label_conflict', 'boundary_conflict', 'mixed_conflict', 'only_one', 'partial']),
   related: z.array(z.string()),
-  decision: z.enum(['accepted', 'rejected']).nullable()
+  decision: z.enum(['accepted', 'rejected']).nullable(),
+  /** Edited before accepting: what went into gold for it. */
+  editedTo: spanStateSchema.optional()
 })
 
 const linkCandidateSchema = z.object({
@@ -309,7 +311,17 @@ export const apiContract = {
   },
   getReview: { args: z.object({ docId, annotators: reviewAnnotators }).strict(), result: reviewViewSchema },
   acceptCandidate: {
-    args: z.object({ reviewer: personName, ...spanArgs, sources: z.array(annotatorName).max(8) }).strict(),
+    args: z
+      .object({
+        reviewer: personName,
+        ...spanArgs,
+        sources: z.array(annotatorName).max(8),
+        /** Confirms replacing a gold span on the same range with another label (refused as a conflict without it). */
+        replace: z.boolean().optional(),
+        /** The candidate this span is an edit of: the edit settles that candidate and no other. */
+        editedFrom: spanStateSchema.optional()
+      })
+      .strict(),
     result: mutationResultSchema
   },
   rejectCandidate: { args: z.object({ reviewer: personName, ...spanArgs }).strict(), result: mutationResultSchema },
@@ -320,8 +332,9 @@ export const apiContract = {
     result: mutationResultSchema
   },
   setReviewStatus: {
-    args: z.object({ reviewer: personName, docId, status: reviewStatusSchema }).strict(),
-    result: z.object({ status: reviewStatusSchema, description: z.string() })
+    // Marking reviewed with undecided differences is refused as a conflict unless force confirms it.
+    args: z.object({ reviewer: personName, docId, status: reviewStatusSchema, annotators: reviewAnnotators.optional(), force: z.boolean().optional() }).strict(),
+    result: z.object({ status: reviewStatusSchema, description: z.string(), differences: z.int().min(0), undecided: z.int().min(0) })
   },
   setRestricted: {
     args: z.object({ docId, restricted: z.boolean() }).strict(),

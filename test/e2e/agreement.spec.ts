@@ -29,9 +29,14 @@ test('the Agreement screen shows the same numbers as the CLI, per pair, label an
   await expect(overall).toContainText(report.overall.alpha_u.toFixed(3))
   await expect(dialog.getByRole('table', { name: 'Agreement by annotator pair' }).getByRole('row', { name: /junho \/ minji/ })).toContainText('241')
 
-  // Heatmap: the one 오픈AI label swap (ORGANISATION vs PERSON) and the diagonal.
+  // Heatmap: the one 오픈AI label swap and the diagonal. Its axes say whose labels are rows and whose are
+  // columns (issue 15): junho's PERSON against minji's ORGANISATION, not the other way round.
   const heat = dialog.getByRole('table', { name: 'Label confusion matrix' })
-  await expect(heat.locator('td[data-row="ORGANISATION"][data-col="PERSON"]')).toHaveText('1')
+  await expect(heat.getByRole('columnheader', { name: 'junho ↓' })).toBeVisible()
+  await expect(heat.getByRole('columnheader', { name: 'minji →' })).toBeVisible()
+  await expect(heat.locator('caption')).toHaveText(/^Rows: junho’s label\. Columns: minji’s label\./)
+  await expect(heat.locator('td[data-row="PERSON"][data-col="ORGANISATION"]')).toHaveText('1')
+  await expect(heat.locator('td[data-row="ORGANISATION"][data-col="PERSON"]')).toHaveText('0')
   await expect(heat.locator('td[data-row="PERSON"][data-col="PERSON"]')).toHaveText('88')
   const chart = dialog.getByRole('figure', { name: 'Agreement per label' })
   await expect(chart.locator('.recharts-bar-rectangle')).toHaveCount(12) // 4 labels × exact F1, overlap F1, κ

@@ -239,25 +239,27 @@ test('review one document: classified candidates, n/p, accept, reject, edit, acc
   expect(keysOf(dbSpans(file, A), REJECTED)).toEqual(['452:454:DATE'])
   expect(keysOf(dbSpans(file, A), GOLD)).toEqual(['253:255:MEETING'])
 
-  // e edits junho's "1월" before accepting: four characters earlier gives minji's "지난해 1월".
-  await option(page, A, '655:657:DATE').click()
+  // e edits junho's "1월" before accepting: its start edge four characters earlier (Shift+← on the
+  // edge's handle in the text) gives "지난해 1월". The edit settles junho's row, not minji's.
+  await option(page, A, '655:657:DATE').click({ position: { x: 3, y: 3 } })
   await expect(selected).toHaveAttribute('data-candidate', '655:657:DATE')
   await page.keyboard.press('e')
   const form = reviewPane(page, A).getByRole('form', { name: 'Edit before accepting' })
   await expect(form).toBeVisible()
   await expect(form.getByLabel('Label')).toHaveValue('DATE')
-  await expect(form.getByRole('spinbutton', { name: 'start', exact: true })).toHaveValue('655')
-  await expect(form.getByRole('spinbutton', { name: 'end', exact: true })).toHaveValue('657')
+  await expect(form.getByTestId('edit-offsets')).toHaveText('characters 655–657')
   // Keys typed in the form are not review keys.
   await page.keyboard.press('a')
   await expect(option(page, A, '655:657:DATE')).toHaveAttribute('data-decision', 'pending')
-  for (let i = 0; i < 4; i++) await form.getByRole('button', { name: 'start one character earlier' }).click()
-  await expect(form.getByRole('spinbutton', { name: 'start', exact: true })).toHaveValue('651')
+  const startEdge = reviewPane(page, A).getByRole('slider', { name: 'Start of the span' })
+  await startEdge.focus()
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft')
+  await expect(startEdge).toHaveAttribute('aria-valuenow', '651')
   await expect(form).toContainText('“지난해 1월”')
   await form.getByRole('button', { name: 'Accept edited' }).click()
   await expect(form).toBeHidden()
-  await expect(option(page, A, '651:657:DATE')).toHaveAttribute('data-decision', 'accepted')
-  await expect(option(page, A, '655:657:DATE')).toHaveAttribute('data-decision', 'pending')
+  await expect(option(page, A, '655:657:DATE')).toHaveAttribute('data-decision', 'edited')
+  await expect(option(page, A, '651:657:DATE')).toHaveAttribute('data-decision', 'pending')
   await expect(summary(page, A)).toHaveText('51 agreed · 12 differences · 3 decided · 2 in gold')
 
   // The Edit button: junho's PERSON 오픈AI accepted as an organisation.
@@ -267,8 +269,8 @@ test('review one document: classified candidates, n/p, accept, reject, edit, acc
   await form.getByLabel('Label').selectOption('ORGANISATION')
   await form.getByRole('button', { name: 'Accept edited' }).click()
   await expect(form).toBeHidden()
-  await expect(option(page, A, '575:579:ORGANISATION')).toHaveAttribute('data-decision', 'accepted')
-  await expect(option(page, A, '575:579:PERSON')).toHaveAttribute('data-decision', 'pending')
+  await expect(option(page, A, '575:579:PERSON')).toHaveAttribute('data-decision', 'edited')
+  await expect(option(page, A, '575:579:ORGANISATION')).toHaveAttribute('data-decision', 'pending')
   await expect(summary(page, A)).toHaveText('51 agreed · 12 differences · 4 decided · 3 in gold')
   const decided = ['253:255:MEETING', '575:579:ORGANISATION', '651:657:DATE'].sort()
   expect(keysOf(dbSpans(file, A), GOLD)).toEqual(decided)
@@ -307,6 +309,10 @@ test('review one document: classified candidates, n/p, accept, reject, edit, acc
   await expect(listedDocs).toHaveCount(1)
   await expect(docItem(page, A)).toBeVisible()
   await reviewPane(page, A).getByRole('button', { name: 'Mark reviewed' }).click()
+  // Eight of the twelve differences are undecided: marking reviewed asks first.
+  const ask = page.getByRole('dialog', { name: 'Mark reviewed?' })
+  await expect(ask).toContainText('8 of 12 differences are undecided — mark reviewed anyway?')
+  await ask.getByRole('button', { name: 'Mark reviewed anyway' }).click()
   await expect(reviewPane(page, A).getByRole('button', { name: 'Mark reviewed' })).toBeDisabled()
   await expect(reviewPane(page, A).getByLabel('Review status')).toHaveValue('reviewed')
   await expect(listedDocs).toHaveCount(0)
@@ -481,7 +487,7 @@ test('docs/review.png: review mode on a document two annotators labelled', async
   await page.keyboard.press('n')
   await page.keyboard.press('r')
   await expect(option(page, A, '452:454:DATE')).toHaveAttribute('data-decision', 'rejected')
-  await option(page, A, '575:579:ORGANISATION').click()
+  await option(page, A, '575:579:ORGANISATION').click({ position: { x: 3, y: 3 } })
   await expect(option(page, A, '575:579:ORGANISATION')).toHaveAttribute('aria-selected', 'true')
   await expect(summary(page, A)).toHaveText('51 agreed · 12 differences · 2 decided · 52 in gold')
 

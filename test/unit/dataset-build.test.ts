@@ -26,7 +26,7 @@ beforeEach(() => {
   importFiles(project, ['minji.jsonl', 'junho.jsonl'].map((n) => ({ name: n, bytes: readFileSync(join(ROOT, 'test', 'fixtures', 'review', n)) })))
   const review = new ReviewService(project)
   review.adjudicate({ reviewer: 'lead', annotators: ['minji', 'junho'], minAgree: 2 })
-  for (const id of ['000_2f535eeb48f059c6', '001_2d6efb4355ea70ef', '002_350a00930be01512']) review.setStatus({ reviewer: 'lead', docId: id, status: 'reviewed' })
+  for (const id of ['000_2f535eeb48f059c6', '001_2d6efb4355ea70ef', '002_350a00930be01512']) review.setStatus({ reviewer: 'lead', docId: id, status: 'reviewed', force: true })
 })
 afterEach(() => {
   project.close()

@@ -6,7 +6,7 @@ import { backupBefore, backupCommand, backupsCommand, restoreCommand } from './b
 import { datasetCommand } from './dataset-command'
 import { meetingsCommand } from './meetings-command'
 import { LABELS_USAGE, labelsCommand } from './labels-command'
-import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators } from './review-commands'
+import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators, reviewCommand } from './review-commands'
 import { storageError } from '../storage-errors'
 
 const USAGE = `Usage: spanmark <command> [options]
@@ -19,6 +19,8 @@ const USAGE = `Usage: spanmark <command> [options]
          --host listens on ADDR instead: anyone who reaches it with the URL can edit the project
   merge  --project MINE.sqlite --from THEIRS.sqlite              copy their layers and history
   adjudicate --project FILE.sqlite --annotators a,b[,c] --reviewer NAME [--min-agree K]
+  review     --project FILE.sqlite --doc ID [--annotators a,b[,c]] [--status unreviewed|in_review|reviewed --reviewer NAME [--force]]
+             how many differences are undecided; --status sets it (reviewed with undecided differences needs --force)
   agreement  --project FILE.sqlite --annotators a,b[,c] [--doc ID] [--json]
   dataset    --project FILE.sqlite --annotator NAME|gold --format spanmark|doccano|prodigy|hf|klue --out DIR
              [--split train=0.8,dev=0.1,test=0.1] [--seed N] [--status reviewed|any] [--include-restricted]
@@ -63,6 +65,7 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
         'min-agree': { type: 'string' },
         doc: { type: 'string' },
         json: { type: 'boolean' },
+        force: { type: 'boolean' },
         format: { type: 'string' },
         split: { type: 'string' },
         seed: { type: 'string' },
@@ -145,6 +148,13 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
         adjudicateCommand(
           { project: values.project, annotators: parseAnnotators(values.annotators), reviewer: values.reviewer, minAgree: values['min-agree'] },
+          io
+        )
+        return 0
+      case 'review':
+        if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
+        reviewCommand(
+          { project: values.project, doc: values.doc, reviewer: values.reviewer, annotators: values.annotators, status: values.status, force: values.force === true },
           io
         )
         return 0

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ApiError } from '../../shared/errors'
+import { REVIEW_STATUS_NAMES, REVIEW_STATUSES, type ReviewStatus } from '../../shared/layers'
 import { annotatorName, personName } from '../../shared/schemas'
 import { formatAgreementTable } from '../../shared/agreement'
 import { projectAgreement } from '../services/agreement-service'
@@ -82,6 +83,47 @@ export function agreementCommand(o: { project: string; annotators: string[]; doc
   try {
     const report = projectAgreement(project, o.annotators, o.doc)
     io.out(o.json ? JSON.stringify(report, null, 2) : formatAgreementTable(report))
+  } catch (err) {
+    if (err instanceof ApiError) throw new CliError(err.message)
+    throw err
+  } finally {
+    project.close()
+  }
+}
+
+/**
+ * spanmark review: a document's review status and how many of the annotators' differences are
+ * undecided; with --status, sets it. Marking reviewed with undecided differences needs --force.
+ */
+export function reviewCommand(
+  o: { project: string; doc: string | undefined; reviewer: string | undefined; annotators: string | undefined; status: string | undefined; force: boolean },
+  io: Output
+): void {
+  if (!o.doc) throw new CliError('Missing --doc ID.', 2)
+  const doc = o.doc
+  if (o.status !== undefined && !(REVIEW_STATUSES as readonly string[]).includes(o.status)) {
+    throw new CliError(`--status must be one of ${REVIEW_STATUSES.join(', ')}, not "${o.status}".`, 2)
+  }
+  const status = o.status as ReviewStatus | undefined
+  const reviewer = personName.safeParse(o.reviewer ?? '')
+  if (status && !reviewer.success) throw new CliError('Missing or invalid --reviewer NAME (gold is reserved).', 2)
+  const named = o.annotators === undefined ? undefined : parseAnnotators(o.annotators)
+  const project = openExisting(o.project)
+  try {
+    const review = new ReviewService(project)
+    const who = named ?? review.annotatorsOf(doc)
+    const p = review.progress(doc, who)
+    if (!status || !reviewer.success) {
+      io.out(`${doc}: ${REVIEW_STATUS_NAMES[project.review.status(doc)]}; ${p.undecided} of ${p.differences} differences between ${who.join(', ')} undecided.`)
+      return
+    }
+    if (status === 'reviewed' && p.undecided > 0 && !o.force) {
+      throw new CliError(
+        `${p.undecided} of ${p.differences} differences between ${who.join(', ')} in ${doc} are undecided. Decide them in review, or add --force to mark the document reviewed anyway.`
+      )
+    }
+    const r = review.setStatus({ reviewer: reviewer.data, docId: doc, status, annotators: who, force: o.force })
+    io.out(`${r.description}.`)
   } catch (err) {
     if (err instanceof ApiError) throw new CliError(err.message)
     throw err

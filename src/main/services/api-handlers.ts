@@ -130,8 +130,8 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
       return { fileName, content: parts.join(''), ...counts, notes, entities }
     },
     getReview: ({ docId, annotators }) => review.view(docId, annotators),
-    acceptCandidate: ({ reviewer, docId, start, end, label, sources }) =>
-      review.accept({ reviewer, docId, state: { start, end, label }, sources }),
+    acceptCandidate: ({ reviewer, docId, start, end, label, sources, replace, editedFrom }) =>
+      review.accept({ reviewer, docId, state: { start, end, label }, sources, replace, editedFrom }),
     rejectCandidate: ({ reviewer, docId, start, end, label }) => review.reject({ reviewer, docId, state: { start, end, label } }),
     acceptAgreed: (a) => review.acceptAgreed(a),
     acceptLink: ({ reviewer, docId, from, to, type }) => review.acceptLink({ reviewer, docId, link: { from, to, type } }),

@@ -1,8 +1,9 @@
 import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
-import { GOLD, REJECTED, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
-import { classifyCandidates, candidateKey, type Candidate } from '../../shared/review/classify'
+import { GOLD, isReservedLayer, REJECTED, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
+import { classifyCandidates, candidateKey } from '../../shared/review/classify'
+import { decideCandidates, reviewProgress, type ReviewedCandidate, type ReviewProgress } from '../../shared/review/decisions'
 import { classifyLinks, linkCandidateKey, type LinkCandidate, type LinkTriple } from '../../shared/review/links'
 import type { RelationChange } from '../../shared/relations-schema'
 import type { Project } from '../store/project'
@@ -11,11 +12,7 @@ import { roleRefusal, unlinkSpan } from './relations-service'
 import type { TextCache, CachedText } from './text-cache'
 import { contextOf } from './project-context'
 
-export type Decision = 'accepted' | 'rejected' | null
-
-export interface ReviewedCandidate extends Candidate {
-  decision: Decision
-}
+export type { Decision, ReviewedCandidate } from '../../shared/review/decisions'
 
 export interface ReviewedLink extends LinkCandidate {
   /** accepted: the gold layer has this link between its spans of the same (start, end, label). */
@@ -86,15 +83,25 @@ export class ReviewService {
     return this.candidatesOf(this.project.spans.allLayers(docId), annotators)
   }
 
-  private candidatesOf(all: readonly (SpanState & { annotator: string })[], annotators: string[]): ReviewedCandidate[] {
-    const layers: Record<string, SpanState[]> = {}
+  private candidatesOf(all: readonly Span[], annotators: string[]): ReviewedCandidate[] {
+    const layers: Record<string, Span[]> = {}
     for (const s of all) (layers[s.annotator] ??= []).push(s)
-    const gold = new Set((layers[GOLD] ?? []).map(candidateKey))
-    const rejected = new Set((layers[REJECTED] ?? []).map(candidateKey))
-    return classifyCandidates(annotators, layers).map((c) => ({
-      ...c,
-      decision: (gold.has(c.key) ? 'accepted' : rejected.has(c.key) ? 'rejected' : null) as Decision
-    }))
+    const gold = (layers[GOLD] ?? []).map((g) => {
+      const settles = this.project.review.provenance(g.id)?.settles
+      return settles ? { ...g, settles } : g
+    })
+    return decideCandidates(classifyCandidates(annotators, layers), gold, layers[REJECTED] ?? [])
+  }
+
+  /** How many differences the annotators have on a document, and how many of them are undecided. */
+  progress(docId: string, annotators: string[]): ReviewProgress {
+    this.requireDoc(docId)
+    return reviewProgress(this.candidates(docId, annotators))
+  }
+
+  /** The people who labelled a document (every layer but gold and its rejections). */
+  annotatorsOf(docId: string): string[] {
+    return [...new Set(this.project.spans.allLayers(docId).map((s) => s.annotator))].filter((a) => !isReservedLayer(a)).sort()
   }
 
   /** Link candidates with their decisions: each layer's links with their ends as (start, end, label). */
@@ -147,16 +154,75 @@ export class ReviewService {
     return { relationId: made.id, docId, annotator: GOLD, before: null, after: state }
   }
 
-  accept(a: { reviewer: string; docId: string; state: SpanState; sources: string[] }): MutationResult {
+  /**
+   * Accepts a span into gold and settles its candidate: the annotators' other labels for the same
+   * range go to the rejected layer. Gold never holds one range twice with different labels: when it
+   * already has the range with another label, this is refused as a conflict unless `replace` confirms
+   * that the gold span goes (to the rejected layer). `editedFrom`: the candidate this span is an edit
+   * of; the edit settles that candidate and no other. One undoable step.
+   */
+  accept(a: { reviewer: string; docId: string; state: SpanState; sources: string[]; replace?: boolean; editedFrom?: SpanState }): MutationResult {
     const { text, label } = this.check(a.docId, a.state)
+    if (a.editedFrom) this.check(a.docId, a.editedFrom)
     return this.project.write(() => {
-      const changes = this.moveTo(GOLD, REJECTED, a.docId, a.state)
-      if (changes.length === 0) return this.log.unchanged(`${text} is already in gold as ${label.name}`)
-      this.provenanceFor(changes, a.sources, a.reviewer)
+      const clash = this.goldClash(a.docId, a.state)
+      if (clash.length > 0 && !a.replace) {
+        const names = clash.map((g) => this.labelName(g.label)).join(', ')
+        throw new ApiError(
+          'conflict',
+          `Gold already has ${text} (${a.state.start}–${a.state.end} in "${a.docId}") as ${names}. Accepting it as ${label.name} replaces that span: confirm the replacement, or leave gold as it is.`
+        )
+      }
+      const unlinked: RelationChange[] = []
+      const changes: SpanChange[] = []
+      for (const g of clash) changes.push(...this.moveTo(REJECTED, GOLD, a.docId, g, unlinked))
+      const edited = a.editedFrom && candidateKey(a.editedFrom) !== candidateKey(a.state) ? a.editedFrom : null
+      const into = this.intoGold(a.docId, a.state, a.sources, a.reviewer, edited)
+      changes.push(...into.changes)
+      if (changes.length === 0) {
+        const note = into.settled ? '; it now counts as accepted for this candidate too' : ''
+        return this.log.unchanged(`${text} is already in gold as ${label.name}${note}`)
+      }
       this.startReview(a.docId, a.reviewer)
       const from = a.sources.length > 0 ? ` (${a.sources.join(', ')})` : ''
-      return this.log.commitAction(a.reviewer, 'accept', `Accept ${text} as ${label.name}${from}`, changes)
+      const how = edited ? ` (edited from ${this.spanText(a.docId, edited)} as ${this.labelName(edited.label)})` : from
+      const replaced = clash.length > 0 ? `, replacing ${clash.map((g) => this.labelName(g.label)).join(', ')}` : ''
+      return this.log.commitAction(a.reviewer, 'accept', `Accept ${text} as ${label.name}${how}${replaced}`, changes, unlinked)
     })
+  }
+
+  /** Gold spans on the same range as `s` with another label (in the caller's transaction). */
+  private goldClash(docId: string, s: SpanState): Span[] {
+    return this.project.spans.layer(docId, GOLD).filter((g) => g.start === s.start && g.end === s.end && g.label !== s.label)
+  }
+
+  /**
+   * Puts a span into gold (in the caller's transaction, after any clash is dealt with), records what
+   * it settles, and rejects the annotators' other labels for the same range (but not the candidate
+   * being edited, which the edit settles). `settled`: gold already had the span and now also settles this candidate.
+   */
+  private intoGold(docId: string, state: SpanState, sources: string[], reviewer: string, edited: SpanState | null): { changes: SpanChange[]; settled: boolean } {
+    const settles = candidateKey(edited ?? state)
+    const changes = this.moveTo(GOLD, REJECTED, docId, state)
+    let settled = false
+    const added = changes.find((c) => c.annotator === GOLD && c.after)
+    if (added) this.project.review.setProvenance({ spanId: added.spanId, sources, acceptedBy: reviewer, acceptedAt: now(), settles: [settles] })
+    else {
+      const g = this.project.spans.findIdentical(docId, GOLD, state)
+      const p = g && this.project.review.provenance(g.id)
+      if (g && p?.settles && !p.settles.includes(settles)) {
+        this.project.review.setProvenance({ ...p, sources: [...new Set([...p.sources, ...sources])], settles: [...p.settles, settles] })
+        settled = true
+      }
+    }
+    const others = new Set<string>()
+    for (const s of this.project.spans.allLayers(docId)) {
+      if (isReservedLayer(s.annotator) || s.start !== state.start || s.end !== state.end || s.label === state.label) continue
+      if (edited && candidateKey(s) === candidateKey(edited)) continue
+      others.add(s.label)
+    }
+    for (const other of others) changes.push(...this.moveTo(REJECTED, GOLD, docId, { start: state.start, end: state.end, label: other }))
+    return { changes, settled }
   }
 
   reject(a: { reviewer: string; docId: string; state: SpanState }): MutationResult {
@@ -175,12 +241,13 @@ export class ReviewService {
   acceptAgreed(a: { reviewer: string; docId: string; annotators: string[] }): MutationResult {
     return this.project.write(() => {
       this.requireDoc(a.docId)
-      const agreed = this.candidates(a.docId, a.annotators).filter((c) => c.kind === 'agreed' && c.decision !== 'accepted')
       const changes: SpanChange[] = []
-      for (const c of agreed) {
-        const moved = this.moveTo(GOLD, REJECTED, a.docId, c)
-        this.provenanceFor(moved, c.annotators, a.reviewer)
-        changes.push(...moved)
+      let agreed = 0
+      for (const c of this.candidates(a.docId, a.annotators)) {
+        // Never one that would put a second label on a range gold has (checked as gold fills): that one waits for the reviewer.
+        if (c.kind !== 'agreed' || c.decision === 'accepted' || this.goldClash(a.docId, c).length > 0) continue
+        changes.push(...this.intoGold(a.docId, c, c.annotators, a.reviewer, null).changes)
+        agreed++
       }
       // Then the agreed links whose ends are in gold now (those that are not wait for their spans).
       const links: RelationChange[] = []
@@ -192,14 +259,32 @@ export class ReviewService {
       if (changes.length + links.length === 0) return this.log.unchanged('No agreed spans or links left to accept')
       this.startReview(a.docId, a.reviewer)
       const andLinks = links.length > 0 ? ` and ${links.length} agreed link(s)` : ''
-      return this.log.commitAction(a.reviewer, 'accept', `Accept ${agreed.length} agreed span(s)${andLinks} in ${a.docId}`, changes, links)
+      return this.log.commitAction(a.reviewer, 'accept', `Accept ${agreed} agreed span(s)${andLinks} in ${a.docId}`, changes, links)
     })
   }
 
-  setStatus(a: { reviewer: string; docId: string; status: ReviewStatus }): { status: ReviewStatus; description: string } {
+  /**
+   * Sets a document's review status. Marking it reviewed while differences of the compared annotators
+   * (by default everyone who labelled it) are undecided is refused with their count, unless `force`
+   * says the person confirmed it. The result carries the count either way.
+   */
+  setStatus(a: { reviewer: string; docId: string; status: ReviewStatus; annotators?: string[]; force?: boolean }): {
+    status: ReviewStatus
+    description: string
+  } & ReviewProgress {
     this.requireDoc(a.docId)
+    const who = a.annotators ?? this.annotatorsOf(a.docId)
+    const progress = this.progress(a.docId, who)
+    if (a.status === 'reviewed' && progress.undecided > 0 && !a.force) {
+      throw new ApiError(
+        'conflict',
+        `${progress.undecided} of ${progress.differences} differences between ${who.join(', ')} in "${a.docId}" are undecided. ` +
+          'Decide them first, or confirm to mark the document reviewed anyway.'
+      )
+    }
     this.project.write(() => this.project.review.setStatus(a.docId, a.status, a.reviewer, now()))
-    return { status: a.status, description: `${a.docId}: ${REVIEW_STATUS_NAMES[a.status]}` }
+    const left = a.status === 'reviewed' && progress.undecided > 0 ? ` (${progress.undecided} of ${progress.differences} differences undecided)` : ''
+    return { status: a.status, description: `${a.docId}: ${REVIEW_STATUS_NAMES[a.status]}${left}`, ...progress }
   }
 
   /**
@@ -219,11 +304,16 @@ export class ReviewService {
           continue
         }
         result.documents++
-        for (const c of this.candidates(docId, a.annotators)) {
-          if (c.decision !== null) continue
-          if (c.annotators.length >= a.minAgree) {
-            const moved = this.moveTo(GOLD, REJECTED, docId, c)
-            this.provenanceFor(moved, c.annotators, a.reviewer)
+        const candidates = this.candidates(docId, a.annotators)
+        // A range that two labels both have enough votes for is left to the reviewer (gold holds one label per range).
+        const votedRanges = candidates.filter((c) => c.decision === null && c.annotators.length >= a.minAgree).map((c) => `${c.start}:${c.end}`)
+        const ambiguous = new Set(votedRanges.filter((r, i) => votedRanges.indexOf(r) !== i))
+        const settledHere = new Set<string>()
+        for (const c of candidates) {
+          if (c.decision !== null || settledHere.has(c.key)) continue
+          if (c.annotators.length >= a.minAgree && !ambiguous.has(`${c.start}:${c.end}`) && this.goldClash(docId, c).length === 0) {
+            const moved = this.intoGold(docId, c, c.annotators, a.reviewer, null).changes
+            for (const m of moved) if (m.annotator === REJECTED && m.after) settledHere.add(candidateKey(m.after))
             changes.push(...moved)
             result.accepted++
           } else result.remaining++
@@ -261,12 +351,6 @@ export class ReviewService {
       changes.push({ spanId: span.id, docId, annotator: to, before: null, after: state })
     }
     return changes
-  }
-
-  private provenanceFor(changes: SpanChange[], sources: string[], reviewer: string): void {
-    for (const c of changes) {
-      if (c.annotator === GOLD && c.after) this.project.review.setProvenance({ spanId: c.spanId, sources, acceptedBy: reviewer, acceptedAt: now() })
-    }
   }
 
   private startReview(docId: string, reviewer: string): void {

@@ -183,5 +183,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   /* 6: label schema (issue 10): a retired label keeps its spans but is no longer offered */ `
   ALTER TABLE labels ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));
+  `,
+  /* 7: review (issue 15): the candidates a gold span settles, as "start:end:LABEL" keys in JSON (NULL: its own key) */ `
+  ALTER TABLE gold_provenance ADD COLUMN settles TEXT;
   `
 ]

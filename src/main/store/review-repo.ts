@@ -6,6 +6,11 @@ export interface Provenance {
   sources: string[]
   acceptedBy: string
   acceptedAt: string
+  /**
+   * The review candidates ("start:end:LABEL") this gold span settles: its own key when accepted as
+   * proposed, the edited candidate's key when it is an edit. Absent (older projects): its own key.
+   */
+  settles?: string[]
 }
 
 /** Review state: each document's status and where every gold span came from. */
@@ -23,11 +28,11 @@ export class ReviewRepo {
       `INSERT INTO review_status (doc_id, status, reviewer, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(doc_id) DO UPDATE SET status = excluded.status, reviewer = excluded.reviewer, updated_at = excluded.updated_at`
     )
-    this.provStmt = db.prepare<[number], { sources: string; acceptedBy: string; acceptedAt: string }>(
-      'SELECT sources, accepted_by AS acceptedBy, accepted_at AS acceptedAt FROM gold_provenance WHERE span_id = ?'
+    this.provStmt = db.prepare<[number], { sources: string; acceptedBy: string; acceptedAt: string; settles: string | null }>(
+      'SELECT sources, accepted_by AS acceptedBy, accepted_at AS acceptedAt, settles FROM gold_provenance WHERE span_id = ?'
     )
-    this.setProvStmt = db.prepare<[number, string, string, string]>(
-      'INSERT OR REPLACE INTO gold_provenance (span_id, sources, accepted_by, accepted_at) VALUES (?, ?, ?, ?)'
+    this.setProvStmt = db.prepare<[number, string, string, string, string | null]>(
+      'INSERT OR REPLACE INTO gold_provenance (span_id, sources, accepted_by, accepted_at, settles) VALUES (?, ?, ?, ?, ?)'
     )
   }
 
@@ -46,10 +51,12 @@ export class ReviewRepo {
 
   provenance(spanId: number): Provenance | undefined {
     const row = this.provStmt.get(spanId)
-    return row && { spanId, sources: JSON.parse(row.sources) as string[], acceptedBy: row.acceptedBy, acceptedAt: row.acceptedAt }
+    if (!row) return undefined
+    const settles = row.settles === null ? {} : { settles: JSON.parse(row.settles) as string[] }
+    return { spanId, sources: JSON.parse(row.sources) as string[], acceptedBy: row.acceptedBy, acceptedAt: row.acceptedAt, ...settles }
   }
 
   setProvenance(p: Provenance): void {
-    this.setProvStmt.run(p.spanId, JSON.stringify(p.sources), p.acceptedBy, p.acceptedAt)
+    this.setProvStmt.run(p.spanId, JSON.stringify(p.sources), p.acceptedBy, p.acceptedAt, p.settles ? JSON.stringify(p.settles) : null)
   }
 }

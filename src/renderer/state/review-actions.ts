@@ -13,18 +13,31 @@ export function reviewActions(store: AppStore, api: SpanmarkApi) {
     if (result?.applied) await s().refreshDocuments()
   }
   return {
-    accept: (docId: string, span: SpanState, sources: string[]) =>
-      decide((reviewer) => api.acceptCandidate({ reviewer, docId, start: span.start, end: span.end, label: span.label, sources })),
+    /** replace: the person confirmed replacing gold's other label for this range; editedFrom: the candidate this is an edit of. */
+    accept: (docId: string, span: SpanState, sources: string[], opts: { replace?: boolean; editedFrom?: SpanState } = {}) =>
+      decide((reviewer) =>
+        api.acceptCandidate({
+          reviewer,
+          docId,
+          start: span.start,
+          end: span.end,
+          label: span.label,
+          sources,
+          ...(opts.replace ? { replace: true } : {}),
+          ...(opts.editedFrom ? { editedFrom: pick(opts.editedFrom) } : {})
+        })
+      ),
     reject: (docId: string, span: SpanState) =>
       decide((reviewer) => api.rejectCandidate({ reviewer, docId, start: span.start, end: span.end, label: span.label })),
     acceptAgreed: (docId: string, annotators: string[]) => decide((reviewer) => api.acceptAgreed({ reviewer, docId, annotators })),
     acceptLink: (docId: string, link: { from: SpanState; to: SpanState; type: string }) =>
       decide((reviewer) => api.acceptLink({ reviewer, docId, from: pick(link.from), to: pick(link.to), type: link.type })),
-    async setStatus(docId: string, status: ReviewStatus): Promise<void> {
+    /** annotators: whose differences count as undecided; force: the person confirmed marking reviewed with some undecided. */
+    async setStatus(docId: string, status: ReviewStatus, opts: { annotators?: string[]; force?: boolean } = {}): Promise<void> {
       const reviewer = s().annotator
       if (!reviewer) return
       try {
-        await api.setReviewStatus({ reviewer, docId, status })
+        await api.setReviewStatus({ reviewer, docId, status, ...(opts.annotators ? { annotators: opts.annotators } : {}), ...(opts.force ? { force: true } : {}) })
         // Review panes refetch their view (which carries the status) when this is bumped.
         store.setState((st) => ({ reviewVersion: st.reviewVersion + 1 }))
         s().setStatus({ kind: 'info', message: say(`status:reviewMarked.${status}`, { docId }) })

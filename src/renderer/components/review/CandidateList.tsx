@@ -48,7 +48,7 @@ export function CandidateList({ candidates, acceptedBy, textOf, current, labels,
             aria-selected={c.key === current}
             data-candidate={c.key}
             data-kind={c.kind}
-            data-decision={c.decision ?? 'pending'}
+            data-decision={c.editedTo ? 'edited' : (c.decision ?? 'pending')}
             className="candidate"
             onClick={() => onPick(c.key)}
           >
@@ -63,7 +63,11 @@ export function CandidateList({ candidates, acceptedBy, textOf, current, labels,
               <span className="muted">
                 {c.annotators.join(', ')} · {c.start}–{c.end}
               </span>
-              {c.decision && (
+              {c.editedTo ? (
+                <span className="decision edited">
+                  {t('review:editedTo', { text: textOf({ ...c, ...c.editedTo }), label: labels.byKey.get(c.editedTo.label)?.name ?? c.editedTo.label })}
+                </span>
+              ) : c.decision && (
                 <span className={`decision ${c.decision}`}>
                   {c.decision === 'accepted'
                     ? acceptedBy.get(c.key)
@@ -73,7 +77,7 @@ export function CandidateList({ candidates, acceptedBy, textOf, current, labels,
                 </span>
               )}
               <span className="spacer" />
-              <OptionAction keys="a" onAct={() => onAccept(c)} disabled={c.decision === 'accepted'}>
+              <OptionAction keys="a" onAct={() => onAccept(c)} disabled={c.decision === 'accepted' && !c.editedTo}>
                 {t('review:accept')}
               </OptionAction>
               <OptionAction keys="r" onAct={() => onReject(c)} disabled={c.decision === 'rejected'}>

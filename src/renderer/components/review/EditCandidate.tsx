@@ -1,23 +1,26 @@
-import { useState } from 'react'
-import type { ReviewCandidate } from '../../../shared/api'
 import type { LabelDef, SpanState } from '../../../shared/domain'
 import { useT } from '../../use-t'
 
 interface EditCandidateProps {
-  candidate: ReviewCandidate
+  /** The edited span (its boundaries move with the handles in the text). */
+  span: SpanState
   length: number
   labels: readonly LabelDef[]
   textOf(s: SpanState): string
+  onChange(span: SpanState): void
+  /** Focus the label select when the form opens (not when the edit began at an edge handle, which keeps focus). */
+  focusLabel: boolean
   onAccept(span: SpanState): void
   onCancel(): void
 }
 
-/** Changes a candidate's boundaries (code points) and label before accepting it. */
-export function EditCandidate({ candidate, length, labels, textOf, onAccept, onCancel }: EditCandidateProps) {
-  const [span, setSpan] = useState<SpanState>({ start: candidate.start, end: candidate.end, label: candidate.label })
+/**
+ * Changes a candidate's label before accepting it; its boundaries are moved in the text (drag the
+ * edges, or Shift+arrows on a focused edge), and this form shows the result.
+ */
+export function EditCandidate({ span, length, labels, textOf, onChange, focusLabel, onAccept, onCancel }: EditCandidateProps) {
   const t = useT()
   const valid = span.start >= 0 && span.end > span.start && span.end <= length
-  const nudge = (field: 'start' | 'end', by: number) => setSpan((s) => ({ ...s, [field]: Math.max(0, Math.min(length, s[field] + by)) }))
 
   return (
     <form
@@ -32,7 +35,7 @@ export function EditCandidate({ candidate, length, labels, textOf, onAccept, onC
       <div className="candidate-line">
         <label>
           {t('review:label')}{' '}
-          <select value={span.label} onChange={(e) => setSpan((s) => ({ ...s, label: e.target.value }))} autoFocus>
+          <select value={span.label} onChange={(e) => onChange({ ...span, label: e.target.value })} autoFocus={focusLabel}>
             {labels.map((l) => (
               <option key={l.key} value={l.key}>
                 {l.name}
@@ -40,30 +43,12 @@ export function EditCandidate({ candidate, length, labels, textOf, onAccept, onC
             ))}
           </select>
         </label>
-        {(['start', 'end'] as const).map((field) => (
-          <span key={field} className="nudge">
-            <button type="button" className="small-button" aria-label={t('review:earlier', { field: t(`review:${field}`) })} onClick={() => nudge(field, -1)}>
-              ◀
-            </button>
-            <label>
-              {t(`review:${field}`)}{' '}
-              <input
-                type="number"
-                value={span[field]}
-                min={0}
-                max={length}
-                onChange={(e) => setSpan((s) => ({ ...s, [field]: Number(e.target.value) }))}
-              />
-            </label>
-            <button type="button" className="small-button" aria-label={t('review:later', { field: t(`review:${field}`) })} onClick={() => nudge(field, 1)}>
-              ▶
-            </button>
-          </span>
-        ))}
+        {valid ? <span className="candidate-text" data-testid="edit-text">“{textOf(span)}”</span> : <span className="error">{t('review:emptySpan')}</span>}
+        <span className="muted" data-testid="edit-offsets">
+          {t('review:offsets', { start: span.start, end: span.end })}
+        </span>
       </div>
-      <p className="candidate-line">
-        {valid ? <span className="candidate-text">“{textOf(span)}”</span> : <span className="error">{t('review:emptySpan')}</span>}
-      </p>
+      <p className="hint">{t('review:editHint')}</p>
       <div className="candidate-line">
         <button type="submit" className="small-button primary" disabled={!valid}>
           {t('review:acceptEdited')}

@@ -21,7 +21,8 @@ export const review = {
     partial: 'Partial agreement'
   },
   linkKind: { agreed: 'Agreed', conflict: 'Conflict', only_some: 'Not everyone' },
-  decision: { accepted: 'accepted', rejected: 'rejected' },
+  decision: { accepted: 'accepted', rejected: 'rejected', edited: 'accepted as edited' },
+  editedTo: '✎ accepted as “{{text}}” ({{label}})',
   acceptedBy: '✓ accepted by {{name}}',
   accepted: '✓ accepted',
   rejected: '✗ rejected',
@@ -35,10 +36,21 @@ export const review = {
   acceptEndsFirst: 'Accept both spans into gold first',
   editForm: 'Edit before accepting',
   label: 'Label',
-  start: 'start',
-  end: 'end',
-  earlier: '{{field}} one character earlier',
-  later: '{{field}} one character later',
+  draftNote: 'being edited',
+  editHint: 'Drag the span’s edges in the text, or Tab to an edge and press Shift+← / Shift+→.',
+  offsets: 'characters {{start}}–{{end}}',
+  handle: {
+    start: 'Start of the span',
+    end: 'End of the span',
+    value: '{{offset}}: “{{text}}”',
+    title: 'Drag to move this edge, or press Shift+← / Shift+→'
+  },
+  replaceTitle: 'Replace in gold?',
+  replaceBody: 'Gold already has “{{text}}” as {{old}}. Accept it as {{label}} instead? The {{old}} span moves to the rejected ones.',
+  replace: 'Replace',
+  markReviewedTitle: 'Mark reviewed?',
+  undecidedAsk: '{{undecided}} of {{differences}} differences are undecided — mark reviewed anyway?',
+  markAnyway: 'Mark reviewed anyway',
   emptySpan: 'The span must cover at least one character of the text.',
   acceptEdited: 'Accept edited'
 }

@@ -23,7 +23,8 @@ export const review: Catalogue<typeof en> = {
     partial: '부분 일치'
   },
   linkKind: { agreed: '일치', conflict: '충돌', only_some: '일부만' },
-  decision: { accepted: '수락됨', rejected: '거절됨' },
+  decision: { accepted: '수락됨', rejected: '거절됨', edited: '편집 후 수락됨' },
+  editedTo: '✎ 편집 후 수락: “{{text}}” ({{label}})',
   acceptedBy: '✓ {{name}}이(가) 수락함',
   accepted: '✓ 수락됨',
   rejected: '✗ 거절됨',
@@ -37,10 +38,21 @@ export const review: Catalogue<typeof en> = {
   acceptEndsFirst: '먼저 양쪽 스팬을 골드에 수락하세요',
   editForm: '수락하기 전에 편집',
   label: '라벨',
-  start: '시작',
-  end: '끝',
-  earlier: '{{field}} 한 글자 앞으로',
-  later: '{{field}} 한 글자 뒤로',
+  draftNote: '편집 중',
+  editHint: '본문에서 스팬의 양 끝을 끌어서 옮기거나, Tab으로 끝에 가서 Shift+← / Shift+→를 누르세요.',
+  offsets: '{{start}}–{{end}}번째 글자',
+  handle: {
+    start: '스팬 시작',
+    end: '스팬 끝',
+    value: '{{offset}}: “{{text}}”',
+    title: '끌어서 이 끝을 옮기거나 Shift+← / Shift+→를 누르세요'
+  },
+  replaceTitle: '골드에서 바꿀까요?',
+  replaceBody: '골드에는 “{{text}}”이(가) 이미 {{old}} 라벨로 들어 있습니다. 대신 {{label}} 라벨로 수락할까요? 기존 {{old}} 스팬은 거절된 항목으로 옮겨집니다.',
+  replace: '바꾸기',
+  markReviewedTitle: '검토 완료로 표시할까요?',
+  undecidedAsk: '차이 {{differences}}개 중 {{undecided}}개가 아직 결정되지 않았습니다. 그래도 검토 완료로 표시할까요?',
+  markAnyway: '그래도 검토 완료로 표시',
   emptySpan: '스팬은 텍스트를 한 글자 이상 포함해야 합니다.',
   acceptEdited: '편집한 대로 수락'
 }
