@@ -15,7 +15,8 @@ export interface BuildOptions {
   includeRestricted: boolean
   labels?: LabelOptions | undefined
   align: AlignMode
-  tokens: TokenMode
+  /** prodigy, hf, spacy; default morph. */
+  tokens?: TokenMode | undefined
   offsets: OffsetUnit
 }
 
@@ -25,5 +26,5 @@ export function defaultStatus(layer: string): 'reviewed' | 'any' {
 }
 
 export function fileExtension(format: DatasetFormat): string {
-  return format === 'klue' ? 'tsv' : 'jsonl'
+  return format === 'klue' ? 'tsv' : format === 'spacy' ? 'spacy' : 'jsonl'
 }
