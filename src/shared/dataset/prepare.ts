@@ -3,7 +3,7 @@ import { OffsetMap, codePointSlice } from '../offsets'
 import { alignToTokens, resolveOverlaps, type Ranked } from './align'
 import { formatRename, isTokenFormat, keepsLabel, mapLabel } from './labels'
 import type { LossLedger } from './ledger'
-import { splitSentences, type SentenceRange } from './sentences'
+import { isKlueSentence, splitSentences, type SentenceRange } from './sentences'
 import { cutTokens } from './spacy-doc'
 import { tokenModeOf, tokenize } from './tokens'
 import type { AlignMode, DatasetDoc, DatasetSpan, ExportOptions, OutcomeRecord, Token } from './types'
@@ -36,11 +36,12 @@ export function assertSpansInText(doc: Pick<DatasetDoc, 'id' | 'text'>, spans: r
 /**
  * Tokens a token format aligns to; for klue also the sentences and each token's sentence.
  * spacy's tokens are cut at every span's edges (`spans`), so only a span with whitespace
- * at an edge can move.
+ * at an edge can move. `whole`: klue writes the text as one sentence (a document imported from KLUE).
  */
-export function tokensFor(text: string, options: ExportOptions, spans: readonly DatasetSpan[] = []): { tokens: Token[]; sentences: SentenceRange[]; sentenceOf: number[] } {
+export function tokensFor(text: string, options: ExportOptions, spans: readonly DatasetSpan[] = [], whole = false): { tokens: Token[]; sentences: SentenceRange[]; sentenceOf: number[] } {
   if (options.format === 'klue') {
-    const sentences = splitSentences(text)
+    const cpLength = Array.from(text).length
+    const sentences = whole ? (cpLength > 0 ? [{ start: 0, end: cpLength }] : []) : splitSentences(text)
     const chars = tokenize(text, 'char')
     const tokens: Token[] = []
     const sentenceOf: number[] = []
@@ -106,7 +107,7 @@ export function prepareDocument(doc: DatasetDoc, spans: readonly DatasetSpan[], 
   }
 
   const mode = options.align ?? 'expand'
-  const { tokens, sentences, sentenceOf } = tokensFor(doc.text, options, survivors.map((s) => s.span))
+  const { tokens, sentences, sentenceOf } = tokensFor(doc.text, options, survivors.map((s) => s.span), isKlueSentence(doc))
   const candidates: Candidate[] = []
   for (const { span, mapped, out, order } of survivors) {
     const a = alignToTokens(span, tokens, mode)

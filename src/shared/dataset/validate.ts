@@ -4,7 +4,7 @@ import { describeZodError } from '../errors'
 import { OffsetMap, codePointSlice } from '../offsets'
 import { bioToSpans } from './bio'
 import { decodeDoccano, decodeProdigy, decodeSpanmark, type DecodeResult } from './decode'
-import { decodeKlue, klueSentenceId, type KlueSentence } from './klue'
+import { decodeKlue, sentenceIdOf, type KlueSentence } from './klue'
 import type { PreparedDocument } from './prepare'
 import { tokenModeOf, tokenize } from './tokens'
 import type { SpacyDoc } from './spacy-doc'
@@ -107,7 +107,7 @@ function validateKlue(prepared: PreparedDocument, output: string, fail: (msg: st
   const spans: DatasetSpan[] = []
   back.forEach((s, i) => {
     const r = sentences[i] as { start: number; end: number }
-    if (s.id !== klueSentenceId(doc.id, i)) fail(`sentence ${i + 1} has id ${JSON.stringify(s.id)}`)
+    if (s.id !== sentenceIdOf(doc, i)) fail(`sentence ${i + 1} has id ${JSON.stringify(s.id)}`)
     if (s.text !== codePointSlice(doc.text, r.start, r.end, map)) fail(`sentence ${i + 1} ${JSON.stringify(s.text)} is not the text at ${r.start}..${r.end}`)
     for (const x of s.spans) spans.push({ start: x.start + r.start, end: x.end + r.start, label: x.label })
   })
