@@ -9,9 +9,19 @@ import { datasetCard } from './card'
 import { mergeLossReports } from './losses'
 import { optionsForManifest, type Manifest, type SplitSummary } from './manifest'
 import { fileExtension, type BuildOptions } from './options'
-import { selectDocuments, type SelectedDoc } from './select'
+import { selectDocuments, type SelectedDoc, type Selection } from './select'
 import { splitOf } from './splits'
 import { splitWriter } from './split-writer'
+
+/**
+ * No document would go into the dataset and the caller asked not to write an empty one
+ * (the dialog): nothing is written; `selection.excluded` says why each was left out.
+ */
+export class EmptyDatasetError extends Error {
+  constructor(readonly selection: Selection) {
+    super(`No document would go into the dataset: ${selection.excluded.length} left out, ${selection.excluded.map((e) => `${e.id} (${e.reason})`).join('; ')}.`)
+  }
+}
 
 export interface BuildResult {
   outDir: string
@@ -37,6 +47,7 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
   if (labelProblems.length > 0) throw new ApiError('invalid_args', labelProblems.join(' '), labelProblems)
 
   const selection = selectDocuments(project, o)
+  if (selection.docs.length === 0 && o.allowEmpty === false) throw new EmptyDatasetError(selection)
   const groups = new Map<string, SelectedDoc[]>()
   for (const d of selection.docs) {
     // One split without --split is "train", the name datasets gives a folder's only split.
@@ -93,10 +104,14 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
       totals.spans += s.spans
       for (const [l, n] of Object.entries(s.labels)) totals.labels[l] = (totals.labels[l] ?? 0) + n
     }
-    const warnings: string[] = emptySplits.map(
+    const warnings: string[] = []
+    if (selection.docs.length === 0) {
+      warnings.push(`the dataset is empty: none of the project's documents was selected (${selection.excluded.length} left out; see why above)`)
+    }
+    warnings.push(...emptySplits.map(
       (name) =>
         `split ${name} is empty: none of the ${selection.docs.length} document(s) fell into it with seed ${o.seed}, so no ${name} file was written and the card does not declare it. A document's split depends only on its id and the seed (it never moves as the corpus grows): try another seed or other ratios, or add documents.`
-    )
+    ))
     if (selection.unreviewedIncluded.length > 0) {
       warnings.push(`${selection.unreviewedIncluded.length} document(s) in this gold dataset are not reviewed yet: ${selection.unreviewedIncluded.join(', ')}`)
     }

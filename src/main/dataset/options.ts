@@ -18,6 +18,8 @@ export interface BuildOptions {
   /** prodigy, hf, spacy; default morph. */
   tokens?: TokenMode | undefined
   offsets: OffsetUnit
+  /** false: refuse with EmptyDatasetError, writing nothing, when no document is selected (the dialog asks first). Default: write it, with a warning. */
+  allowEmpty?: boolean | undefined
 }
 
 /** The default status filter: gold datasets take reviewed documents only; an annotator's layer takes all. */
