@@ -7,7 +7,7 @@
 // (quick run, unless --out says otherwise). Needs the app built (npm run bench builds it first)
 // and Debian's Chromium at /usr/bin/chromium.
 //
-// Options: --quick, --only long,corpus,core (a subset, for working on one), --out DIR,
+// Options: --quick, --only long,corpus,core,dataset (a subset, for working on one), --out DIR,
 //          --keep (keep the temp folder).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
@@ -18,6 +18,7 @@ import { Results, renderMarkdown } from './lib/report.mjs'
 import { ROOT } from './lib/servers.mjs'
 import { coreSuite } from './suites/core.mjs'
 import { corpusSuite } from './suites/corpus.mjs'
+import { datasetSuite } from './suites/dataset.mjs'
 import { longDocSuite } from './suites/long-doc.mjs'
 
 const argv = process.argv.slice(2)
@@ -39,7 +40,8 @@ const ctx = { cfg, quick, tmp, home, chromium, results, log }
 const suites = [
   ['long', 'Long document', longDocSuite],
   ['corpus', 'Corpus', corpusSuite],
-  ['core', 'Node core (vitest bench)', coreSuite]
+  ['core', 'Node core (vitest bench)', coreSuite],
+  ['dataset', 'Datasets (KLUE-NER sample)', datasetSuite]
 ]
 
 let failed = false

@@ -23,7 +23,8 @@ export const CONFIG = {
       openRuns: 20,
       limit: 60_000
     },
-    core: { quick: false } // every bench in bench/core.bench.ts, vitest's default sampling
+    core: { quick: false }, // every bench in bench/core.bench.ts, vitest's default sampling
+    dataset: { sentences: 4000, importRuns: 3 } // the whole KLUE sample (../shared/data)
   },
   quick: {
     long: { length: 210_000, spans: 4_200, limit: 20_000, openRuns: 2, jumpRuns: 2, labelWarmup: 2, labelRuns: 5 },
@@ -39,6 +40,7 @@ export const CONFIG = {
       openRuns: 5,
       limit: 20_000
     },
-    core: { quick: true } // the same benches, SPANMARK_BENCH_QUICK=1: 100 ms each
+    core: { quick: true }, // the same benches, SPANMARK_BENCH_QUICK=1: 100 ms each
+    dataset: { sentences: 300, importRuns: 1 }
   }
 }

@@ -25,6 +25,20 @@ const find = (metrics, name, system = 'spanmark') => metrics.find((m) => m.name 
 /** The targets; each returns { measured, holds } or null when its metric is missing. */
 export const TARGETS = [
   {
+    target: 'KLUE sample: every sentence round-trips exactly (import --format klue, dataset --format klue)',
+    check: (ms) => {
+      const m = find(ms, 'dataset: KLUE round trip, sentences given back exactly')
+      return m ? { measured: fmt(m), holds: m.value === 100 } : null
+    }
+  },
+  {
+    target: 'KLUE sample: ≥ 99% of entities written exactly with morph tokens',
+    check: (ms) => {
+      const m = find(ms, 'dataset: KLUE entities written exactly, morph tokens')
+      return m ? { measured: fmt(m), holds: m.value >= 99 } : null
+    }
+  },
+  {
     target: 'Long document opens ≤ 1.5× the floor',
     check: (ms) => {
       const s = find(ms, 'long doc: open → labelled text painted (median)')

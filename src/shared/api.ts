@@ -261,6 +261,17 @@ const overlayMethods = {
   acceptSuggestions: { args: z.object({ annotator: personName, docId, label: labelKey }).strict(), result: mutationResultSchema }
 } as const
 // --- end ignored regions and suggestions ---
+/** buildDataset's structured outcome, for the dialog to explain in its own words (src/main/services/dataset-form.ts). */
+const datasetDetailsShape = {
+  /** Set when nothing was written because no document would go in: how many the project has and why each was left out. */
+  empty: z.object({ documents: z.int(), notReviewed: z.int(), restricted: z.int() }).nullable().optional(),
+  excluded: z.array(z.object({ id: z.string(), why: z.enum(['restricted', 'notReviewed']) })).optional(),
+  emptySplits: z.array(z.string()).optional(),
+  seed: z.int().optional(),
+  inputSpans: z.int().optional(),
+  writtenSpans: z.int().optional()
+}
+
 
 export const apiContract = {
   getSession: { args: noArgs, result: sessionSchema },
@@ -344,7 +355,7 @@ export const apiContract = {
     args: z
       .object({
         layer: annotatorName,
-        format: z.enum(['spanmark', 'doccano', 'prodigy', 'hf', 'klue']),
+        format: z.enum(['spanmark', 'doccano', 'prodigy', 'hf', 'klue', 'spacy']),
         /** Empty: a new folder under the project's folder, datasets/<layer>-<format>-<time>. */
         outDir: z.string().max(4096),
         split: z.string().max(200),
@@ -354,11 +365,13 @@ export const apiContract = {
         map: z.string().max(1000),
         labels: z.string().max(1000),
         align: z.enum(['expand', 'contract', 'drop']),
-        tokens: z.enum(['char', 'eojeol']),
-        offsets: z.enum(['utf16', 'codepoint'])
+        tokens: z.enum(['morph', 'eojeol', 'char']),
+        offsets: z.enum(['utf16', 'codepoint']),
+        /** Write a dataset with no document (otherwise nothing is written and `empty` says why). */
+        allowEmpty: z.boolean().optional()
       })
       .strict(),
-    result: z.object({ outDir: z.string(), files: z.array(z.string()), documents: z.int(), spans: z.int(), summary: z.array(z.string()) })
+    result: z.object({ outDir: z.string(), files: z.array(z.string()), documents: z.int(), spans: z.int(), summary: z.array(z.string()), ...datasetDetailsShape })
   },
   getAgreement: { args: z.object({ annotators: reviewAnnotators, docId: docId.optional() }).strict(), result: agreementReportSchema },
   mergeProject: { args: z.object({ name: z.string().min(1).max(1024), base64: z.string() }).strict(), result: mergeResultSchema },

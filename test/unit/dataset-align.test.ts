@@ -87,7 +87,7 @@ describe('alignment', () => {
       ['drop', { kept: 1, 'dropped-align': 3 }]
     ] as const) {
       const ledger = new LossLedger()
-      const p = prepareDocument({ id: 'd', text, meta: {} }, spans, { format: 'prodigy', align: mode }, ledger)
+      const p = prepareDocument({ id: 'd', text, meta: {} }, spans, { format: 'prodigy', tokens: 'eojeol', align: mode }, ledger)
       const r = ledger.report()
       expect(r.inputSpans).toBe(4)
       expect(Object.fromEntries(Object.entries(r.counts).filter(([, n]) => n > 0))).toEqual(expected)
@@ -117,7 +117,7 @@ describe('overlaps', () => {
   it('drops spans that become the same after expansion, with the span kept instead', () => {
     const text = '최태원 SK그룹 회장과'
     const ledger = new LossLedger()
-    const p = prepareDocument({ id: 'd', text, meta: {} }, [at(text, '회장', 'PERSON'), at(text, '회장과', 'PERSON')], { format: 'hf' }, ledger)
+    const p = prepareDocument({ id: 'd', text, meta: {} }, [at(text, '회장', 'PERSON'), at(text, '회장과', 'PERSON')], { format: 'hf', tokens: 'eojeol' }, ledger)
     expect(p.spans).toEqual([{ start: 9, end: 12, label: 'PERSON', tokenStart: 2, tokenEnd: 2 }])
     const rep = ledger.report()
     expect(rep.counts).toMatchObject({ kept: 1, 'dropped-overlap': 1 })
@@ -163,7 +163,7 @@ describe('loss ledger', () => {
     const text = '😀 샘 올트먼의 오픈AI와'
     const ledger = new LossLedger({ examplesPerOutcome: 1 })
     const spans = [at(text, '올트먼'), at(text, '트먼의'), at(text, '오픈AI', 'DATE'), at(text, '오픈', 'ORGANISATION')]
-    prepareDocument({ id: 'news-9', text, meta: {} }, spans, { format: 'prodigy', labels: { keep: ['PERSON', 'ORGANISATION'] } }, ledger)
+    prepareDocument({ id: 'news-9', text, meta: {} }, spans, { format: 'prodigy', tokens: 'eojeol', labels: { keep: ['PERSON', 'ORGANISATION'] } }, ledger)
     const r = ledger.report()
     expect(r).toMatchObject({ inputSpans: 4, writtenSpans: 2, lostSpans: 2 })
     expect(r.counts).toMatchObject({ 'aligned-expanded': 2, 'dropped-overlap': 1, 'removed-label': 1 })

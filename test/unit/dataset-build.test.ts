@@ -69,7 +69,11 @@ describe('dataset builder', () => {
     for (const [file, hash] of Object.entries(m.files)) expect(createHash('sha256').update(readFileSync(join(out, file))).digest('hex'), file).toBe(hash)
     expect(Object.keys(m.sources).sort()).toEqual(['000_2f535eeb48f059c6', '001_2d6efb4355ea70ef', '002_350a00930be01512'])
     expect(m.agreement?.annotators).toEqual(['junho', 'minji'])
-    expect(readdirSync(out).sort()).toEqual(['README.md', 'dev', 'manifest.json', 'test', 'train'].flatMap((n) => (['dev', 'test', 'train'].includes(n) ? [`${n}.${format === 'klue' ? 'tsv' : 'jsonl'}`] : [n])).sort())
+    // Every split written has documents; an empty one has no file (issue 16, defect 2).
+    const ext = format === 'klue' ? 'tsv' : format === 'spacy' ? 'spacy' : 'jsonl'
+    expect([...Object.keys(m.splits), ...m.emptySplits].sort()).toEqual(['dev', 'test', 'train'])
+    expect(readdirSync(out).sort()).toEqual(['README.md', 'manifest.json', ...Object.keys(m.splits).map((n) => `${n}.${ext}`)].sort())
+    for (const s of Object.values(m.splits)) expect(s.documents).toBeGreaterThan(0)
     expect(r.summary[0]).toMatch(new RegExp(`^Built a ${format} dataset of 3 document\\(s\\)`))
   })
 
@@ -87,7 +91,7 @@ describe('dataset builder', () => {
     buildDataset(project, options({ status: 'any', includeRestricted: true, splits: null }), '1')
     const m = readManifest(join(dir, 'out'))
     expect(m.excluded).toEqual([])
-    expect(m.splits['data']?.documents).toBe(5)
+    expect(m.splits['train']?.documents).toBe(5)
     expect(m.warnings.join('\n')).toMatch(/2 document\(s\) in this gold dataset are not reviewed yet: 003_b69184515e3eb931, 004_2546148ec63b8380/)
     expect(m.warnings.join('\n')).toMatch(/1 restricted document\(s\) included on request/)
   })

@@ -107,7 +107,7 @@ describe('doccano format', () => {
 
 describe('prodigy format', () => {
   it('writes eojeol tokens with ws, expanded spans with inclusive token_end, hashes and accept', () => {
-    const { out, enc } = encode({ format: 'prodigy' })
+    const { out, enc } = encode({ format: 'prodigy', tokens: 'eojeol' })
     const task = JSON.parse(out) as {
       text: string
       meta: Record<string, unknown>
@@ -158,7 +158,7 @@ describe('hf format', () => {
   type HfLine = { id: string; tokens: string[]; ner_tags: string[] }
 
   it('tags eojeol tokens with BIO (expanded over particles), valid against a datasets-style schema', () => {
-    const { out, enc } = encode({ format: 'hf' })
+    const { out, enc } = encode({ format: 'hf', tokens: 'eojeol' })
     const line = hfLineSchema.parse(JSON.parse(out)) as HfLine
     expect(line.tokens.slice(0, 6)).toEqual(['😀', '샘', '올트먼의', '오픈AI와', '삼성전자는', '4일'])
     expect(line.ner_tags.slice(0, 6)).toEqual(['O', 'B-PERSON', 'I-PERSON', 'B-ORGANISATION', 'B-ORGANISATION', 'B-DATE'])

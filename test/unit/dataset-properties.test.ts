@@ -112,12 +112,16 @@ describe('round trips (property-based)', () => {
     )
   })
 
-  for (const format of ['prodigy', 'hf-eojeol', 'hf-char', 'klue'] as const) {
+  for (const format of ['prodigy', 'hf-eojeol', 'hf-char', 'hf-morph', 'klue'] as const) {
     it(`${format}: what is read back equals the aligned, overlap-resolved spans, and the losses account for every difference`, () => {
       fc.assert(
         fc.property(docArb, fc.constantFrom<AlignMode>('expand', 'contract', 'drop'), labelOptionsArb, ([doc, spans], align, labels) => {
           const options: ExportOptions =
-            format === 'hf-eojeol' || format === 'hf-char' ? { format: 'hf', tokens: format === 'hf-char' ? 'char' : 'eojeol', align, labels } : { format, align, labels }
+            format === 'hf-eojeol' || format === 'hf-char' || format === 'hf-morph'
+              ? { format: 'hf', tokens: format === 'hf-char' ? 'char' : format === 'hf-morph' ? 'morph' : 'eojeol', align, labels }
+              : format === 'prodigy'
+                ? { format, tokens: 'eojeol', align, labels }
+                : { format, align, labels }
           const enc = new DatasetEncoder(options, LABELS)
           const { output, spans: written } = enc.encode(doc, spans)
           const want = reference(doc.text, spans, options)
@@ -163,7 +167,13 @@ function reference(text: string, spans: readonly DatasetSpan[], options: ExportO
     })
     cps.forEach((_, i) => tokenId.push(sentenceId[i] === -1 ? -1 : i))
   } else if (options.format === 'hf' && options.tokens === 'char') cps.forEach((_, i) => tokenId.push(i))
-  else {
+  else if (options.tokens === 'morph') {
+    // The morph split itself is tokenize's (tested on its own); the alignment below stays independent.
+    cps.forEach(() => tokenId.push(-1))
+    tokenize(text, 'morph').forEach((t, k) => {
+      for (let i = t.start; i < t.end; i++) tokenId[i] = k
+    })
+  } else {
     let t = -1
     cps.forEach((c, i) => {
       const ws = /^\s$/u.test(c)

@@ -130,14 +130,14 @@ describe('ignored regions', () => {
     expect(hf.manifest.ignored).toEqual({ regions: 2, documents: 1, characters: ignoredChars })
     expect(hf.manifest.losses.counts['dropped-ignored']).toBe(1)
     expect(hf.manifest.losses.inputSpans).toBe(2)
-    const hfLine = readFileSync(join(core.dir, 'hf', 'data.jsonl'), 'utf8').split('\n').find((l) => l.includes(D0)) as string
+    const hfLine = readFileSync(join(core.dir, 'hf', 'train.jsonl'), 'utf8').split('\n').find((l) => l.includes(D0)) as string
     const tokens = (JSON.parse(hfLine) as { tokens: string[] }).tokens
     expect(tokens).toContain('최태원')
     expect(tokens).not.toContain('랭크뉴스')
     expect(tokens).not.toContain('건너뛰기')
     expect(hf.summary.join('\n')).toContain(`left out ${ignoredChars} character(s) of 2 region(s) marked as not article text`)
     const canon = buildDataset(core.project, { ...base, format: 'spanmark', outDir: join(core.dir, 'sm') }, 'test')
-    const smLine = readFileSync(join(core.dir, 'sm', 'data.jsonl'), 'utf8').split('\n').find((l) => l.includes(D0)) as string
+    const smLine = readFileSync(join(core.dir, 'sm', 'train.jsonl'), 'utf8').split('\n').find((l) => l.includes(D0)) as string
     expect((JSON.parse(smLine) as { ignored: number[][] }).ignored).toEqual(regions.map((r) => [r.start, r.end]))
     expect(canon.manifest.losses.counts['dropped-ignored']).toBe(0)
     // Every token format validates what it wrote against the cut text, and accounts for every span.
@@ -147,7 +147,7 @@ describe('ignored regions', () => {
       expect(built.manifest.losses.inputSpans).toBe(built.manifest.losses.writtenSpans + built.manifest.losses.lostSpans)
       expect(built.manifest.ignored.characters).toBe(ignoredChars)
     }
-    const doccano = readFileSync(join(core.dir, 'doccano', 'data.jsonl'), 'utf8').split('\n').find((l) => l.includes(D0)) as string
+    const doccano = readFileSync(join(core.dir, 'doccano', 'train.jsonl'), 'utf8').split('\n').find((l) => l.includes(D0)) as string
     const line = JSON.parse(doccano) as { text: string; label: [number, number, string][] }
     expect(line.text).not.toContain('메뉴 건너뛰기')
     expect(line.text).not.toContain('랭크뉴스')

@@ -49,7 +49,7 @@ export function datasetOptions(a: DatasetArgs): BuildOptions {
       includeRestricted: a['include-restricted'] === true,
       labels: { map: a.map ? parseLabelMap(a.map) : undefined, keep: a.labels ? parseLabelList(a.labels) : undefined },
       align: oneOf<AlignMode>('align', a.align, ALIGN_MODES, 'expand'),
-      tokens: oneOf<TokenMode>('tokens', a.tokens, TOKEN_MODES, 'eojeol'),
+      tokens: oneOf<TokenMode>('tokens', a.tokens, TOKEN_MODES, 'morph'),
       offsets: oneOf('offsets', a.offsets, ['utf16', 'codepoint'] as const, 'utf16')
     }
   } catch (err) {

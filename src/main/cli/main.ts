@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { klueImportCommand } from './klue-import-command'
 import { CliError, checkAnnotator, exportCommand, importCommand, serveCommand, type Output } from './commands'
 import { backupBefore, backupCommand, backupsCommand, restoreCommand } from './backup-command'
 import { datasetCommand } from './dataset-command'
@@ -12,6 +13,7 @@ import { storageError } from '../storage-errors'
 const USAGE = `Usage: spanmark <command> [options]
 
   import --project FILE.sqlite [--annotator NAME] [--format auto|spanmark|doccano|prodigy] [--offsets utf16|codepoint] FILE...
+  import --project FILE.sqlite --format klue [--annotator NAME] [--map PS=PERSON,OG=ORGANISATION,DT=DATE] FILE.tsv...
          add .txt / .jsonl files (all or nothing)
   export --project FILE.sqlite --annotator NAME --out FILE.jsonl [--format spanmark|doccano|prodigy] [--offsets utf16|codepoint]
   serve  [--project FILE.sqlite] [--port N] [--annotator NAME] [--host ADDR]
@@ -22,9 +24,9 @@ const USAGE = `Usage: spanmark <command> [options]
   review     --project FILE.sqlite --doc ID [--annotators a,b[,c]] [--status unreviewed|in_review|reviewed --reviewer NAME [--force]]
              how many differences are undecided; --status sets it (reviewed with undecided differences needs --force)
   agreement  --project FILE.sqlite --annotators a,b[,c] [--doc ID] [--json]
-  dataset    --project FILE.sqlite --annotator NAME|gold --format spanmark|doccano|prodigy|hf|klue --out DIR
+  dataset    --project FILE.sqlite --annotator NAME|gold --format spanmark|doccano|prodigy|hf|klue|spacy --out DIR
              [--split train=0.8,dev=0.1,test=0.1] [--seed N] [--status reviewed|any] [--include-restricted]
-             [--map FROM=TO,…] [--labels A,B] [--align expand|contract|drop] [--tokens char|eojeol] [--offsets utf16|codepoint]
+             [--map FROM=TO,…] [--labels A,B] [--align expand|contract|drop] [--tokens morph|eojeol|char] [--offsets utf16|codepoint]
   meetings --project FILE.sqlite --annotator NAME [--out meetings.jsonl]
            the meetings that have links, on a timeline (a table), or one event a line into --out
   backup   --project FILE.sqlite [--out FILE] [--keep N]   snapshot now into FILE.sqlite.backups/ (the newest N, default 10, kept)
@@ -95,6 +97,10 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
       case 'import':
         if (!values.project) throw new CliError('Missing --project FILE.sqlite.', 2)
         if (positionals.length > 0) await backupBefore(values.project, 'before-import', io)
+        if (values.format === 'klue') {
+          klueImportCommand({ project: values.project, annotator: checkAnnotator(values.annotator, false), files: positionals, map: values.map }, io)
+          return 0
+        }
         await importCommand(
           {
             project: values.project,

@@ -9,8 +9,19 @@ import { datasetCard } from './card'
 import { mergeLossReports } from './losses'
 import { optionsForManifest, type Manifest, type SplitSummary } from './manifest'
 import { fileExtension, type BuildOptions } from './options'
-import { selectDocuments, type SelectedDoc } from './select'
+import { selectDocuments, type SelectedDoc, type Selection } from './select'
 import { splitOf } from './splits'
+import { splitWriter } from './split-writer'
+
+/**
+ * No document would go into the dataset and the caller asked not to write an empty one
+ * (the dialog): nothing is written; `selection.excluded` says why each was left out.
+ */
+export class EmptyDatasetError extends Error {
+  constructor(readonly selection: Selection) {
+    super(`No document would go into the dataset: ${selection.excluded.length} left out, ${selection.excluded.map((e) => `${e.id} (${e.reason})`).join('; ')}.`)
+  }
+}
 
 export interface BuildResult {
   outDir: string
@@ -36,40 +47,50 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
   if (labelProblems.length > 0) throw new ApiError('invalid_args', labelProblems.join(' '), labelProblems)
 
   const selection = selectDocuments(project, o)
+  if (selection.docs.length === 0 && o.allowEmpty === false) throw new EmptyDatasetError(selection)
   const groups = new Map<string, SelectedDoc[]>()
   for (const d of selection.docs) {
-    const split = o.splits ? splitOf(d.doc.id, o.seed, o.splits) : 'data'
+    // One split without --split is "train", the name datasets gives a folder's only split.
+    const split = o.splits ? splitOf(d.doc.id, o.seed, o.splits) : 'train'
     groups.set(split, [...(groups.get(split) ?? []), d])
   }
-  const splitNames = o.splits ? o.splits.map((s) => s.name) : ['data']
+  const splitNames = o.splits ? o.splits.map((s) => s.name) : ['train']
   const exportOptions = { format: o.format, labels: o.labels, align: o.align, tokens: o.tokens, offsets: o.offsets, annotator: o.layer }
   const tmp = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}`)
   rmSync(tmp, { recursive: true, force: true })
   mkdirSync(tmp, { recursive: true })
   try {
     const splits: Record<string, SplitSummary> = {}
+    const emptySplits: string[] = []
     const files: Record<string, string> = {}
     const reports = []
     let ignoredCharacters = 0
     let encoder: DatasetEncoder | null = null
     for (const name of splitNames) {
       encoder = new DatasetEncoder(exportOptions, projectLabels.map((l) => l.key))
+      const docs = groups.get(name) ?? []
+      if (docs.length === 0) {
+        // No empty file: datasets and spaCy refuse them, and the card must not declare the split.
+        emptySplits.push(name)
+        continue
+      }
       const file = `${name}.${fileExtension(o.format)}`
-      const parts: string[] = []
-      const summary: SplitSummary = { file, documents: 0, spans: 0, labels: {} }
-      for (const d of groups.get(name) ?? []) {
+      const summary: SplitSummary = { file, documents: 0, examples: 0, spans: 0, labels: {} }
+      const writer = splitWriter(o.format)
+      for (const d of docs) {
         let encoded
         try {
           encoded = encoder.encode(d.doc, d.spans)
+          writer.add(encoded)
         } catch (err) {
           throw new ApiError('internal', `Validation failed, nothing was written: ${(err as Error).message}`)
         }
-        parts.push(encoded.output)
         summary.documents++
+        summary.examples += encoded.examples
         summary.spans += encoded.spans.length
         for (const s of encoded.spans) summary.labels[s.label] = (summary.labels[s.label] ?? 0) + 1
       }
-      const content = parts.join('')
+      const content = writer.finish()
       writeFileSync(join(tmp, file), content)
       files[file] = sha256(content)
       splits[name] = summary
@@ -84,6 +105,13 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
       for (const [l, n] of Object.entries(s.labels)) totals.labels[l] = (totals.labels[l] ?? 0) + n
     }
     const warnings: string[] = []
+    if (selection.docs.length === 0) {
+      warnings.push(`the dataset is empty: none of the project's documents was selected (${selection.excluded.length} left out; see why above)`)
+    }
+    warnings.push(...emptySplits.map(
+      (name) =>
+        `split ${name} is empty: none of the ${selection.docs.length} document(s) fell into it with seed ${o.seed}, so no ${name} file was written and the card does not declare it. A document's split depends only on its id and the seed (it never moves as the corpus grows): try another seed or other ratios, or add documents.`
+    ))
     if (selection.unreviewedIncluded.length > 0) {
       warnings.push(`${selection.unreviewedIncluded.length} document(s) in this gold dataset are not reviewed yet: ${selection.unreviewedIncluded.join(', ')}`)
     }
@@ -101,6 +129,7 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
       offsets: o.format === 'doccano' && o.offsets === 'utf16' ? 'utf16' : 'codepoint',
       labels: { map: { ...(o.labels?.map ?? {}) }, output: encoder ? encoder.labels : [], classLabels: o.format === 'hf' && encoder ? encoder.classLabels : null },
       splits,
+      emptySplits,
       totals,
       excluded: selection.excluded,
       warnings,

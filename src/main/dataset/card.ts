@@ -9,7 +9,7 @@ const yamlString = (s: string): string => JSON.stringify(s)
  */
 export function datasetCard(m: Manifest, labels: readonly LabelDef[]): string {
   const splits = Object.entries(m.splits)
-  const total = splits.reduce((a, [, s]) => a + s.documents, 0)
+  const total = splits.reduce((a, [, s]) => a + s.examples, 0)
   const size = total < 1000 ? 'n<1K' : total < 10000 ? '1K<n<10K' : total < 100000 ? '10K<n<100K' : '100K<n<1M'
   const lines = [
     '---',
@@ -22,10 +22,11 @@ export function datasetCard(m: Manifest, labels: readonly LabelDef[]): string {
     `pretty_name: ${yamlString(`Spanmark ${m.layer} (${m.format})`)}`,
     'size_categories:',
     `- ${size}`,
+    ...configs(m),
     'dataset_info:',
     ...features(m),
     '  splits:',
-    ...splits.flatMap(([name, s]) => [`  - name: ${name}`, `    num_examples: ${s.documents}`]),
+    ...splits.flatMap(([name, s]) => [`  - name: ${name}`, `    num_examples: ${s.examples}`]),
     '---',
     '',
     `# Spanmark dataset: ${m.layer} layer, ${m.format} format`,
@@ -34,9 +35,12 @@ export function datasetCard(m: Manifest, labels: readonly LabelDef[]): string {
     '',
     '## Data',
     '',
-    '| split | documents | spans | file |',
-    '| --- | --- | --- | --- |',
-    ...splits.map(([name, s]) => `| ${name} | ${s.documents} | ${s.spans} | \`${s.file}\` |`),
+    '| split | documents | examples | spans | file |',
+    '| --- | --- | --- | --- | --- |',
+    ...splits.map(([name, s]) => `| ${name} | ${s.documents} | ${s.examples} | ${s.spans} | \`${s.file}\` |`),
+    '',
+    loadLine(m),
+    ...(m.emptySplits.length > 0 ? ['', `Empty splits, not written: ${m.emptySplits.join(', ')} (no document fell into them with seed ${m.options.seed}).`] : []),
     '',
     'Splits are by document (a document\'s split depends only on its id and the seed), so no article contributes sentences to two splits.',
     '',
@@ -68,6 +72,29 @@ export function datasetCard(m: Manifest, labels: readonly LabelDef[]): string {
     ''
   ]
   return lines.join('\n')
+}
+
+/**
+ * datasets reads the folder through `configs`: exactly these files, under these split
+ * names (so dev stays dev, and manifest.json is never read as data). JSON lines only:
+ * KLUE TSV and .spacy files are read with their own libraries.
+ */
+function configs(m: Manifest): string[] {
+  if (m.format === 'klue' || m.format === 'spacy') return []
+  return [
+    'configs:',
+    '- config_name: default',
+    '  data_files:',
+    ...Object.entries(m.splits).flatMap(([name, s]) => [`  - split: ${name}`, `    path: ${s.file}`])
+  ]
+}
+
+/** How to load the folder in one line, in its target library. */
+function loadLine(m: Manifest): string {
+  const first = Object.values(m.splits)[0]?.file ?? 'train'
+  if (m.format === 'spacy') return `Load a split with spaCy: \`spacy.tokens.DocBin().from_disk("${first}").get_docs(nlp.vocab)\` (entities in \`doc.ents\`, every span, overlapping ones too, in \`doc.spans["sc"]\`).`
+  if (m.format === 'klue') return `Each \`.tsv\` file is KLUE-NER TSV: a \`## id\\tsentence\` line, one character and its BIO tag per line, a blank line after each sentence. \`spanmark import --format klue ${first}\` reads it back.`
+  return 'Load it with `datasets.load_dataset("path/to/this/folder")`: the card lists the files of every split.'
 }
 
 /** The columns as `datasets` features: for hf, ner_tags is a sequence of ClassLabel (string tags encode to it). */

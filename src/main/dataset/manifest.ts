@@ -1,10 +1,12 @@
 import type { AgreementReport } from '../../shared/agreement'
-import type { LossReport } from '../../shared/dataset'
+import { tokenModeOf, type LossReport } from '../../shared/dataset'
 import type { BuildOptions } from './options'
 
 export interface SplitSummary {
   file: string
   documents: number
+  /** Rows a loader sees: KLUE sentences for klue, documents otherwise (the card's num_examples). */
+  examples: number
   spans: number
   labels: Record<string, number>
 }
@@ -28,7 +30,10 @@ export interface Manifest {
   }
   offsets: 'codepoint' | 'utf16'
   labels: { map: Record<string, string>; output: string[]; classLabels: string[] | null }
+  /** Splits written (none is empty). */
   splits: Record<string, SplitSummary>
+  /** Splits asked for that no document fell into: no file is written for them and the card does not declare them. */
+  emptySplits: string[]
   totals: { documents: number; spans: number; labels: Record<string, number> }
   excluded: { id: string; reason: string }[]
   warnings: string[]
@@ -51,7 +56,7 @@ export function optionsForManifest(o: BuildOptions): Manifest['options'] {
     status: o.status,
     includeRestricted: o.includeRestricted,
     align: o.align,
-    tokens: o.tokens,
+    tokens: tokenModeOf({ format: o.format, tokens: o.tokens }),
     offsets: o.offsets,
     labels: { map: { ...(o.labels?.map ?? {}) }, keep: o.labels?.keep ? [...o.labels.keep] : null }
   }

@@ -15,8 +15,11 @@ export interface BuildOptions {
   includeRestricted: boolean
   labels?: LabelOptions | undefined
   align: AlignMode
-  tokens: TokenMode
+  /** prodigy, hf, spacy; default morph. */
+  tokens?: TokenMode | undefined
   offsets: OffsetUnit
+  /** false: refuse with EmptyDatasetError, writing nothing, when no document is selected (the dialog asks first). Default: write it, with a warning. */
+  allowEmpty?: boolean | undefined
 }
 
 /** The default status filter: gold datasets take reviewed documents only; an annotator's layer takes all. */
@@ -25,5 +28,5 @@ export function defaultStatus(layer: string): 'reviewed' | 'any' {
 }
 
 export function fileExtension(format: DatasetFormat): string {
-  return format === 'klue' ? 'tsv' : 'jsonl'
+  return format === 'klue' ? 'tsv' : format === 'spacy' ? 'spacy' : 'jsonl'
 }

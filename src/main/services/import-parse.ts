@@ -3,6 +3,7 @@ import { annotatorName, docId, offset } from '../../shared/schemas'
 import { describeZodError } from '../../shared/errors'
 import { OffsetMap } from '../../shared/offsets'
 import { decodeRecord, detectFormat, type ImportFormat, type OffsetUnit } from '../../shared/dataset'
+import { parseKlueFile } from './import-klue'
 import { bomLineProblem, documentProblems, lineOfNul, nulProblem, startsWithBom, utf16Problem } from './import-checks'
 
 export interface ParsedSpan {
@@ -76,8 +77,10 @@ export function baseName(name: string): string {
 }
 
 export interface ParseOptions {
-  /** JSONL dialect; auto: told by the first line. */
-  format?: ImportFormat | 'auto' | undefined
+  /** JSONL dialect; auto: told by the first line. klue: KLUE-NER TSV (import-klue.ts). */
+  format?: ImportFormat | 'klue' | 'auto' | undefined
+  /** klue: tag renames, PS → PERSON. */
+  map?: Readonly<Record<string, string>> | undefined
   /** doccano offsets: UTF-16 (what doccano writes) unless told otherwise. */
   offsets?: OffsetUnit | undefined
 }
@@ -94,6 +97,7 @@ export interface ParseOptions {
  * (zero-width) character of the text and is kept.
  */
 export function parseImportFile(name: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
+  if (options.format === 'klue' || name.toLowerCase().endsWith('.tsv')) return parseKlueFile(name, bytes, options.map)
   const out: ParsedFile = { name, docs: [], problems: [], notes: [] }
   const lower = name.toLowerCase()
   const kind = lower.endsWith('.txt') ? 'txt' : lower.endsWith('.jsonl') ? 'jsonl' : null

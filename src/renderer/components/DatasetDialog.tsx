@@ -9,7 +9,7 @@ import { useT } from '../use-t'
 type Form = ApiArgs<'buildDataset'>
 type Phase = { kind: 'form' } | { kind: 'building' } | { kind: 'done'; result: ApiResult<'buildDataset'> } | { kind: 'failed'; failure: Failure }
 
-const FORMATS: Form['format'][] = ['spanmark', 'doccano', 'prodigy', 'hf', 'klue']
+const FORMATS: Form['format'][] = ['spanmark', 'doccano', 'prodigy', 'hf', 'klue', 'spacy']
 
 /** File → Build dataset…: the options of `spanmark dataset`, progress, and a summary of what was written and lost. */
 export function DatasetDialog() {
@@ -32,22 +32,28 @@ export function DatasetDialog() {
     map: '',
     labels: '',
     align: 'expand',
-    tokens: 'eojeol',
+    tokens: 'morph',
     offsets: 'utf16'
   })
   const [phase, setPhase] = useState<Phase>({ kind: 'form' })
   const t = useT()
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
   const busy = phase.kind === 'building'
-  const tokenFormat = form.format === 'prodigy' || form.format === 'hf' || form.format === 'klue'
+  const tokenFormat = form.format === 'prodigy' || form.format === 'hf' || form.format === 'klue' || form.format === 'spacy'
 
-  const run = async (): Promise<void> => {
+  /** Builds; an empty selection comes back unwritten (result.empty) unless `allowEmpty`. */
+  const run = async (args: Form = form): Promise<void> => {
     setPhase({ kind: 'building' })
     try {
-      setPhase({ kind: 'done', result: await api.buildDataset(form) })
+      setPhase({ kind: 'done', result: await api.buildDataset(args) })
     } catch (err) {
       setPhase({ kind: 'failed', failure: toFailure(err) })
     }
+  }
+  const includeUnreviewed = (): void => {
+    const next = { ...form, status: 'any' as const }
+    setForm(next)
+    void run(next)
   }
 
   return (
@@ -115,10 +121,11 @@ export function DatasetDialog() {
             </select>
           </label>
         )}
-        {form.format === 'hf' && (
+        {(form.format === 'hf' || form.format === 'prodigy' || form.format === 'spacy') && (
           <label>
             {t('dialogs:dataset.tokens')}
             <select aria-label={t('dialogs:dataset.tokens')} value={form.tokens} onChange={(e) => set('tokens', e.target.value as Form['tokens'])} disabled={busy}>
+              <option value="morph">{t('dialogs:dataset.morph')}</option>
               <option value="eojeol">{t('dialogs:dataset.eojeol')}</option>
               <option value="char">{t('dialogs:dataset.chars')}</option>
             </select>
@@ -143,23 +150,28 @@ export function DatasetDialog() {
             <span>{t('dialogs:dataset.building')}</span>
           </div>
         )}
-        {phase.kind === 'done' && (
-          <div className="result wide" role="status">
-            <p>
-              {t('dialogs:dataset.wrote', {
-                documents: t('dialogs:n.document', { count: phase.result.documents }),
-                spans: t('dialogs:n.span', { count: phase.result.spans }),
-                dir: phase.result.outDir,
-                files: phase.result.files.join(', ')
-              })}
-            </p>
+        {phase.kind === 'done' && phase.result.empty && (
+          <div className="result wide" role="alert">
+            <p>{t('dialogs:dataset.empty.title')}</p>
             <ul className="summary-lines">
-              {phase.result.summary.slice(1).map((l, i) => (
-                <li key={i}>{l.trim()}</li>
-              ))}
+              {phase.result.empty.documents === 0 && <li>{t('dialogs:dataset.empty.none')}</li>}
+              {phase.result.empty.notReviewed > 0 && <li>{t('dialogs:dataset.empty.notReviewed', { count: phase.result.empty.notReviewed })}</li>}
+              {phase.result.empty.restricted > 0 && <li>{t('dialogs:dataset.empty.restricted', { count: phase.result.empty.restricted })}</li>}
+              {phase.result.empty.notReviewed > 0 && <li>{t('dialogs:dataset.empty.reviewFirst')}</li>}
             </ul>
+            <div className="modal-actions">
+              {phase.result.empty.notReviewed > 0 && (
+                <button type="button" className="primary" onClick={includeUnreviewed}>
+                  {t('dialogs:dataset.empty.includeUnreviewed')}
+                </button>
+              )}
+              <button type="button" onClick={() => void run({ ...form, allowEmpty: true })}>
+                {t('dialogs:dataset.empty.anyway')}
+              </button>
+            </div>
           </div>
         )}
+        {phase.kind === 'done' && !phase.result.empty && <DatasetSummary result={phase.result} />}
         {phase.kind === 'failed' && <FailureResult failure={phase.failure} className="wide" />}
         <div className="modal-actions wide">
           <button type="button" onClick={() => setDialog(null)} disabled={busy}>
@@ -171,5 +183,35 @@ export function DatasetDialog() {
         </div>
       </form>
     </Modal>
+  )
+}
+
+/** What was written and left out, in the dialog's words (the CLI prints its own summary with flags). */
+function DatasetSummary({ result }: { result: ApiResult<'buildDataset'> }) {
+  const t = useT()
+  const excluded = result.excluded ?? []
+  const notReviewed = excluded.filter((e) => e.why === 'notReviewed')
+  const restricted = excluded.filter((e) => e.why === 'restricted')
+  const lost = (result.inputSpans ?? 0) - (result.writtenSpans ?? 0)
+  return (
+    <div className="result wide" role="status">
+      <p>
+        {t('dialogs:dataset.wrote', {
+          documents: t('dialogs:n.document', { count: result.documents }),
+          spans: t('dialogs:n.span', { count: result.spans }),
+          dir: result.outDir,
+          files: result.files.join(', ')
+        })}
+      </p>
+      <ul className="summary-lines">
+        <li>{t('dialogs:dataset.spansWritten', { written: result.writtenSpans ?? 0, input: result.inputSpans ?? 0 })}</li>
+        {lost > 0 && <li>{t('dialogs:dataset.spansLost', { count: lost })}</li>}
+        {notReviewed.length > 0 && <li title={notReviewed.map((e) => e.id).join(', ')}>{t('dialogs:dataset.leftOutNotReviewed', { count: notReviewed.length })}</li>}
+        {restricted.length > 0 && <li title={restricted.map((e) => e.id).join(', ')}>{t('dialogs:dataset.leftOutRestricted', { count: restricted.length })}</li>}
+        {(result.emptySplits ?? []).map((name) => (
+          <li key={name}>{t('dialogs:dataset.emptySplit', { name, seed: result.seed ?? 0 })}</li>
+        ))}
+      </ul>
+    </div>
   )
 }

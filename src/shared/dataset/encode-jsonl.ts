@@ -2,8 +2,8 @@ import { compareSpans, encodeCanonicalLine } from '../canonical-jsonl'
 import { OffsetMap } from '../offsets'
 import { murmurhash3_32 } from './murmur'
 import type { PreparedDocument } from './prepare'
-import { tokenize } from './tokens'
-import type { DatasetDoc, DatasetSpan, OffsetUnit } from './types'
+import { spacyLayout } from './spacy-tokens'
+import type { DatasetDoc, DatasetSpan, OffsetUnit, Token } from './types'
 
 /**
  * spanmark: the canonical line, {"id","text","annotator","meta","status","spans":[{"start","end","label","text"}]}.
@@ -66,28 +66,34 @@ export interface ProdigyToken {
   ws: boolean
 }
 
-/** Prodigy tokens: eojeol tokens with code point offsets. */
-export function prodigyTokens(text: string): ProdigyToken[] {
-  const length = OffsetMap.of(text).cpLength
-  return tokenize(text, 'eojeol').map((t, id) => ({ text: t.text, start: t.start, end: t.end, id, ws: t.end < length }))
+/**
+ * Prodigy tokens laid out as spaCy's tokenizer does (spacy-tokens.ts): the given tokens
+ * (morph by default) plus the whitespace between them that is not one trailing space,
+ * as tokens of their own ("\n\n"), so the tokens with their "ws" give back the text.
+ */
+export function prodigyTokens(text: string, tokens: readonly Token[]): { tokens: ProdigyToken[]; wordOf: number[] } {
+  const { words, wordOf } = spacyLayout(text, tokens)
+  return { tokens: words.map((w, id) => ({ text: w.text, start: w.start, end: w.end, id, ws: w.ws })), wordOf }
 }
 
 /**
  * prodigy: {"text","meta","tokens","spans":[{"start","end","label","token_start","token_end"}],"_input_hash","_task_hash","answer":"accept"}.
  * meta is the document's meta with "id" set to the document id. Spans must
- * come from prepareDocument (aligned to eojeol tokens, disjoint); token_end is inclusive.
+ * come from prepareDocument (aligned to the tokens, disjoint); token_start and
+ * token_end (inclusive) index the tokens written, whitespace tokens included.
  */
 export function encodeProdigyLine(prepared: PreparedDocument): string {
   const { doc } = prepared
   const inputHash = prodigyInputHash(doc.text)
+  const { tokens, wordOf } = prodigyTokens(doc.text, prepared.tokens)
   const spans = prepared.spans.map((s) => {
     if (s.tokenStart === undefined || s.tokenEnd === undefined) throw new Error(`Document ${doc.id}: prodigy spans need token ranges; prepare them for the prodigy format.`)
-    return { start: s.start, end: s.end, label: s.label, token_start: s.tokenStart, token_end: s.tokenEnd }
+    return { start: s.start, end: s.end, label: s.label, token_start: wordOf[s.tokenStart] as number, token_end: wordOf[s.tokenEnd] as number }
   })
   return JSON.stringify({
     text: doc.text,
     meta: { ...doc.meta, id: doc.id },
-    tokens: prodigyTokens(doc.text),
+    tokens,
     spans,
     _input_hash: inputHash,
     _task_hash: prodigyTaskHash(inputHash, prepared.spans),

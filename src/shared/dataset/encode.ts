@@ -5,7 +5,8 @@ import { encodeKlueBlock } from './klue'
 import { outputLabels } from './labels'
 import { LossLedger, type LedgerOptions, type LossReport } from './ledger'
 import { prepareDocument, type PreparedDocument } from './prepare'
-import { validateEncoded } from './validate'
+import { spacyDocOf, type SpacyDoc } from './spacy-doc'
+import { validateEncoded, validateSpacyDoc } from './validate'
 import type { DatasetDoc, DatasetSpan, ExportOptions } from './types'
 
 export interface EncodedDocument {
@@ -13,6 +14,10 @@ export interface EncodedDocument {
   output: string
   /** The spans written: output labels, code points, ordered by start, end, label. */
   spans: DatasetSpan[]
+  /** Examples (rows) written: KLUE sentences for klue, else 1. */
+  examples: number
+  /** spacy only: the document for the DocBin (src/main/dataset/docbin.ts). */
+  spacy?: SpacyDoc | undefined
 }
 
 /** Encodes a prepared document (see prepareDocument) without validating it. */
@@ -31,6 +36,8 @@ export function encodePrepared(prepared: PreparedDocument, options: ExportOption
     }
     case 'klue':
       return encodeKlueBlock(prepared)
+    case 'spacy':
+      return '' // binary: EncodedDocument.spacy, written by the DocBin writer
   }
 }
 
@@ -82,9 +89,15 @@ export class DatasetEncoder {
     }
     const prepared = prepareDocument(doc, spans, this.options, this.ledger)
     for (const s of prepared.spans) if (!this.seen.includes(s.label)) this.seen.push(s.label)
+    const written = prepared.spans.map((s) => ({ start: s.start, end: s.end, label: s.label }))
+    if (this.options.format === 'spacy') {
+      const spacy = spacyDocOf(prepared)
+      validateSpacyDoc(spacy, written)
+      return { output: '', spans: written, examples: 1, spacy }
+    }
     const output = encodePrepared(prepared, this.options)
     validateEncoded(prepared, output, this.options, this.options.format === 'hf' ? this.classLabels : undefined)
-    return { output, spans: prepared.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) }
+    return { output, spans: written, examples: this.options.format === 'klue' ? prepared.sentences.length : 1 }
   }
 
   /** Output labels: the project's (after --map, --labels and the KLUE tags), then any other label written, in order of appearance. */

@@ -1,6 +1,6 @@
 import { bioToSpans, rangesToBio } from './bio'
 import type { PreparedDocument } from './prepare'
-import type { SentenceRange } from './sentences'
+import { isKlueSentence, type SentenceRange } from './sentences'
 import { codePoints, tokenize } from './tokens'
 import type { DatasetSpan } from './types'
 
@@ -18,6 +18,11 @@ export const KLUE_PREAMBLE = ['## 토큰, 레이블 구분자 : \\t', '## 토큰
 
 export function klueSentenceId(docId: string, index: number): string {
   return `${docId}_${String(index).padStart(5, '0')}`
+}
+
+/** The id of a document's i-th sentence in the klue format. */
+export function sentenceIdOf(doc: { id: string; meta: Record<string, unknown> }, index: number): string {
+  return isKlueSentence(doc) ? doc.id : klueSentenceId(doc.id, index)
 }
 
 const BAD_TAG = /[\s<>:]/u
@@ -51,7 +56,7 @@ export function encodeKlueBlock(prepared: PreparedDocument): string {
     const chars = cps.slice(r.start, r.end)
     const spans = spansIn(r, prepared.spans)
     const tags = rangesToBio(chars.length, spans.map((s) => ({ tokenStart: s.start, tokenEnd: s.end - 1, label: s.label })))
-    out += `## ${klueSentenceId(doc.id, i)}\t${klueInline(chars, spans)}\n`
+    out += `## ${sentenceIdOf(doc, i)}\t${klueInline(chars, spans)}\n`
     chars.forEach((c, k) => (out += `${c}\t${tags[k] as string}\n`))
     out += '\n'
   })
@@ -67,6 +72,8 @@ export interface KlueSentence {
   tags: string[]
   /** From the BIO tags, code points relative to the sentence. */
   spans: DatasetSpan[]
+  /** 1-based line of the "## " line. */
+  line: number
 }
 
 /**
@@ -78,36 +85,55 @@ export interface KlueSentence {
  */
 export function decodeKlue(tsv: string): KlueSentence[] {
   const out: KlueSentence[] = []
-  const blocks: string[][] = [[]]
-  for (const line of tsv.split('\n')) {
-    if (line === '') blocks.push([])
-    else (blocks[blocks.length - 1] as string[]).push(line)
-  }
+  const blocks: { line: number; text: string }[][] = [[]]
+  tsv.split('\n').forEach((raw, i) => {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+    if (text === '') blocks.push([])
+    else (blocks[blocks.length - 1] as { line: number; text: string }[]).push({ line: i + 1, text })
+  })
   for (const block of blocks) {
     if (block.length === 0) continue
     let h = 0
-    while (h < block.length && (block[h] as string).startsWith('##')) h++
-    if (h === 0) throw new Error(`KLUE: a block starts with ${JSON.stringify(block[0])} instead of a "## id\\tsentence" line.`)
-    const header = block[h - 1] as string
-    const tab = header.indexOf('\t')
-    if (!header.startsWith('## ') || tab < 0) throw new Error(`KLUE: ${JSON.stringify(header)} is not a "## id\\tsentence" line.`)
+    while (h < block.length && (block[h] as { text: string }).text.startsWith('##')) h++
+    const first = block[0] as { line: number; text: string }
+    if (h === 0) throw new KlueError(first.line, `a block starts with ${JSON.stringify(first.text)} instead of a "## id\\tsentence" line`)
+    const header = block[h - 1] as { line: number; text: string }
+    const tab = header.text.indexOf('\t')
     if (h === block.length) continue // comments only: a preamble followed by a blank line
-    const id = header.slice(3, tab)
-    const inline = header.slice(tab + 1)
+    if (!header.text.startsWith('## ') || tab < 0) throw new KlueError(header.line, `${JSON.stringify(header.text)} is not a "## id\\tsentence" line`)
+    const id = header.text.slice(3, tab)
+    const inline = header.text.slice(tab + 1)
     const chars: string[] = []
     const tags: string[] = []
     for (const row of block.slice(h)) {
-      const t = row.lastIndexOf('\t')
-      const c = t < 0 ? '' : row.slice(0, t)
-      if (codePoints(c).length !== 1) throw new Error(`KLUE ${id}: row ${JSON.stringify(row)} is not <one character>\\t<tag>.`)
+      const t = row.text.lastIndexOf('\t')
+      const c = t < 0 ? '' : row.text.slice(0, t)
+      if (codePoints(c).length !== 1) throw new KlueError(row.line, `sentence ${id}: row ${JSON.stringify(row.text)} is not <one character>\\t<tag>`)
       chars.push(c)
-      tags.push(row.slice(t + 1))
+      tags.push(row.text.slice(t + 1))
     }
     const text = chars.join('')
-    const spans = bioToSpans(tokenize(text, 'char'), tags, `KLUE ${id}`)
+    let spans: DatasetSpan[]
+    try {
+      spans = bioToSpans(tokenize(text, 'char'), tags, `sentence ${id}`)
+    } catch (err) {
+      // bioToSpans names the tag by its number in the sentence: tag k is on line header + k.
+      const k = /tag (\d+)/.exec((err as Error).message)
+      throw new KlueError(k ? header.line + Number(k[1]) : header.line, (err as Error).message.replace(/\.$/, ''))
+    }
     const expected = klueInline(chars, spans)
-    if (inline !== expected) throw new Error(`KLUE ${id}: the "## " line ${JSON.stringify(inline)} does not match the rows (${JSON.stringify(expected)}).`)
-    out.push({ id, inline, text, tags, spans })
+    if (inline !== expected) throw new KlueError(header.line, `sentence ${id}: the "## " line ${JSON.stringify(inline)} does not match the rows below it (${JSON.stringify(expected)})`)
+    out.push({ id, inline, text, tags, spans, line: header.line })
   }
   return out
+}
+
+/** A problem in a KLUE file, with the 1-based line it is on. */
+export class KlueError extends Error {
+  constructor(
+    readonly line: number,
+    readonly problem: string
+  ) {
+    super(`KLUE line ${line}: ${problem}.`)
+  }
 }

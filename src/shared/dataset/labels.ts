@@ -88,5 +88,5 @@ export function checkLabelOptions(projectLabels: readonly string[], labels: Labe
 
 /** Whether a format writes tokens (aligns spans, resolves overlaps). */
 export function isTokenFormat(format: DatasetFormat): boolean {
-  return format === 'prodigy' || format === 'hf' || format === 'klue'
+  return format === 'prodigy' || format === 'hf' || format === 'klue' || format === 'spacy'
 }

@@ -67,3 +67,40 @@ export function murmurhash3_32(input: string | Uint8Array, seed = 0): number {
   h ^= h >>> 16
   return h | 0
 }
+
+const M64 = 0xc6a4a7935bd1e995n
+const MASK64 = 0xffffffffffffffffn
+
+/**
+ * MurmurHash64A (Austin Appleby's public-domain 64-bit hash for 64-bit platforms) of
+ * the bytes, unsigned. spaCy's StringStore keys a string by MurmurHash64A of its UTF-8
+ * with seed 1 (spacy/strings.pyx hash_utf8 → murmurhash.mrmr hash64): see spacyHash.
+ */
+export function murmurhash64a(bytes: Uint8Array, seed: bigint): bigint {
+  const len = bytes.length
+  let h = (seed ^ ((BigInt(len) * M64) & MASK64)) & MASK64
+  const blocks = len - (len & 7)
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  for (let i = 0; i < blocks; i += 8) {
+    let k = view.getBigUint64(i, true)
+    k = (k * M64) & MASK64
+    k ^= k >> 47n
+    k = (k * M64) & MASK64
+    h ^= k
+    h = (h * M64) & MASK64
+  }
+  const tail = len & 7
+  if (tail > 0) {
+    for (let t = tail - 1; t >= 0; t--) h ^= BigInt(bytes[blocks + t] as number) << BigInt(8 * t)
+    h = (h * M64) & MASK64
+  }
+  h ^= h >> 47n
+  h = (h * M64) & MASK64
+  h ^= h >> 47n
+  return h
+}
+
+/** spaCy's hash_string: MurmurHash64A of the UTF-8 bytes, seed 1 (StringStore keys; "coffee" → 3197928453018144401n). */
+export function spacyHash(text: string): bigint {
+  return murmurhash64a(utf8Bytes(text), 1n)
+}

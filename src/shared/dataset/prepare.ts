@@ -3,8 +3,9 @@ import { OffsetMap, codePointSlice } from '../offsets'
 import { alignToTokens, resolveOverlaps, type Ranked } from './align'
 import { formatRename, isTokenFormat, keepsLabel, mapLabel } from './labels'
 import type { LossLedger } from './ledger'
-import { splitSentences, type SentenceRange } from './sentences'
-import { tokenize } from './tokens'
+import { isKlueSentence, splitSentences, type SentenceRange } from './sentences'
+import { cutTokens } from './spacy-doc'
+import { tokenModeOf, tokenize } from './tokens'
 import type { AlignMode, DatasetDoc, DatasetSpan, ExportOptions, OutcomeRecord, Token } from './types'
 
 /** A written span: output label; token formats add the inclusive token range. */
@@ -32,10 +33,15 @@ export function assertSpansInText(doc: Pick<DatasetDoc, 'id' | 'text'>, spans: r
   })
 }
 
-/** Tokens a token format aligns to; for klue also the sentences and each token's sentence. */
-export function tokensFor(text: string, options: ExportOptions): { tokens: Token[]; sentences: SentenceRange[]; sentenceOf: number[] } {
+/**
+ * Tokens a token format aligns to; for klue also the sentences and each token's sentence.
+ * spacy's tokens are cut at every span's edges (`spans`), so only a span with whitespace
+ * at an edge can move. `whole`: klue writes the text as one sentence (a document imported from KLUE).
+ */
+export function tokensFor(text: string, options: ExportOptions, spans: readonly DatasetSpan[] = [], whole = false): { tokens: Token[]; sentences: SentenceRange[]; sentenceOf: number[] } {
   if (options.format === 'klue') {
-    const sentences = splitSentences(text)
+    const cpLength = Array.from(text).length
+    const sentences = whole ? (cpLength > 0 ? [{ start: 0, end: cpLength }] : []) : splitSentences(text)
     const chars = tokenize(text, 'char')
     const tokens: Token[] = []
     const sentenceOf: number[] = []
@@ -47,8 +53,11 @@ export function tokensFor(text: string, options: ExportOptions): { tokens: Token
     })
     return { tokens, sentences, sentenceOf }
   }
-  const mode = options.format === 'hf' ? (options.tokens ?? 'eojeol') : 'eojeol'
-  return { tokens: tokenize(text, mode), sentences: [], sentenceOf: [] }
+  const tokens = tokenize(text, tokenModeOf(options))
+  if (options.format !== 'spacy') return { tokens, sentences: [], sentenceOf: [] }
+  const cuts = new Set<number>()
+  for (const s of spans) cuts.add(s.start).add(s.end)
+  return { tokens: cutTokens(tokens, cuts), sentences: [], sentenceOf: [] }
 }
 
 const ALIGN_FAILURE: Record<AlignMode, string> = {
@@ -98,7 +107,7 @@ export function prepareDocument(doc: DatasetDoc, spans: readonly DatasetSpan[], 
   }
 
   const mode = options.align ?? 'expand'
-  const { tokens, sentences, sentenceOf } = tokensFor(doc.text, options)
+  const { tokens, sentences, sentenceOf } = tokensFor(doc.text, options, survivors.map((s) => s.span), isKlueSentence(doc))
   const candidates: Candidate[] = []
   for (const { span, mapped, out, order } of survivors) {
     const a = alignToTokens(span, tokens, mode)
@@ -113,7 +122,8 @@ export function prepareDocument(doc: DatasetDoc, spans: readonly DatasetSpan[], 
       candidates.push({ start: a.start, end: a.end, label: out, order, moved, original: span, mapped, tokenStart: a.tokenStart, tokenEnd: a.tokenEnd })
     }
   }
-  const { kept, dropped } = resolveOverlaps(candidates)
+  // spacy keeps overlapping spans (doc.spans["sc"]); the others cannot hold them.
+  const { kept, dropped } = options.format === 'spacy' ? { kept: candidates, dropped: [] } : resolveOverlaps(candidates)
   for (const { span, by } of dropped) {
     ledger.record({
       ...base(span.original, span.mapped),

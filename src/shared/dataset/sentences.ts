@@ -49,3 +49,11 @@ export function splitSentences(text: string): SentenceRange[] {
   push(from, cps.length)
   return out
 }
+
+/**
+ * A document imported from KLUE (meta.klue === true) is one KLUE sentence: the klue
+ * format writes it whole, under its own id, so a KLUE file comes back as it went in.
+ */
+export function isKlueSentence(doc: { meta: Record<string, unknown> }): boolean {
+  return doc.meta['klue'] === true
+}

@@ -1,4 +1,5 @@
-import type { Token, TokenMode } from './types'
+import { morphTokens } from './morph'
+import type { DatasetFormat, Token, TokenMode } from './types'
 
 /**
  * Tokenisation with code point offsets.
@@ -9,7 +10,14 @@ import type { Token, TokenMode } from './types'
  * - eojeol: maximal runs of non-whitespace code points (어절), where whitespace
  *   is JavaScript's \s (spaces, tabs, CR, LF, NBSP, ideographic space, U+FEFF…).
  *   ZWJ (U+200D) and other format characters are not whitespace.
+ * - morph: eojeol tokens split at punctuation, script changes, particles and
+ *   하다/되다 endings (see morph.ts); the default for prodigy, hf and spacy.
  */
+
+/** The token mode an export uses: klue always char; the others as asked, morph by default. */
+export function tokenModeOf(options: { format: DatasetFormat; tokens?: TokenMode | undefined }): TokenMode {
+  return options.format === 'klue' ? 'char' : (options.tokens ?? 'morph')
+}
 
 const WHITESPACE = /^\s$/u
 
@@ -25,6 +33,7 @@ export function codePoints(text: string): string[] {
 export function tokenize(text: string, mode: TokenMode): Token[] {
   const cps = codePoints(text)
   if (mode === 'char') return cps.map((c, i) => ({ start: i, end: i + 1, text: c }))
+  if (mode === 'morph') return morphTokens(text)
   const tokens: Token[] = []
   let start = -1
   for (let i = 0; i <= cps.length; i++) {

@@ -3,20 +3,22 @@
  * exclusive (Python's text[start:end]), unless a name says otherwise.
  */
 
-export type DatasetFormat = 'spanmark' | 'doccano' | 'prodigy' | 'hf' | 'klue'
+export type DatasetFormat = 'spanmark' | 'doccano' | 'prodigy' | 'hf' | 'klue' | 'spacy'
 export type ImportFormat = 'spanmark' | 'doccano' | 'prodigy'
+/** Import formats that are not JSONL. */
+export type TsvImportFormat = 'klue'
 export type AlignMode = 'expand' | 'contract' | 'drop'
-export type TokenMode = 'char' | 'eojeol'
+export type TokenMode = 'char' | 'eojeol' | 'morph'
 export type OffsetUnit = 'utf16' | 'codepoint'
 export type ReviewStatus = 'unreviewed' | 'in_review' | 'reviewed'
 
-export const DATASET_FORMATS: readonly DatasetFormat[] = ['spanmark', 'doccano', 'prodigy', 'hf', 'klue']
+export const DATASET_FORMATS: readonly DatasetFormat[] = ['spanmark', 'doccano', 'prodigy', 'hf', 'klue', 'spacy']
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['spanmark', 'doccano', 'prodigy']
 export const ALIGN_MODES: readonly AlignMode[] = ['expand', 'contract', 'drop']
-export const TOKEN_MODES: readonly TokenMode[] = ['char', 'eojeol']
+export const TOKEN_MODES: readonly TokenMode[] = ['morph', 'eojeol', 'char']
 
 /** Formats that write tokens and therefore align spans to them and cannot hold overlaps. */
-export const TOKEN_FORMATS: readonly DatasetFormat[] = ['prodigy', 'hf', 'klue']
+export const TOKEN_FORMATS: readonly DatasetFormat[] = ['prodigy', 'hf', 'klue', 'spacy']
 
 export interface DatasetSpan {
   start: number
@@ -54,9 +56,9 @@ export interface LabelOptions {
 export interface ExportOptions {
   format: DatasetFormat
   labels?: LabelOptions | undefined
-  /** Token formats only (prodigy, hf, klue). Default expand. */
+  /** Token formats only (prodigy, hf, klue, spacy). Default expand. */
   align?: AlignMode | undefined
-  /** hf only. Default eojeol. Prodigy always uses eojeol tokens, KLUE characters. */
+  /** prodigy, hf and spacy. Default morph. KLUE always uses characters. */
   tokens?: TokenMode | undefined
   /** doccano only. Default utf16, as doccano counts (doccano issue #2290). */
   offsets?: OffsetUnit | undefined

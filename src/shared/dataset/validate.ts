@@ -4,9 +4,11 @@ import { describeZodError } from '../errors'
 import { OffsetMap, codePointSlice } from '../offsets'
 import { bioToSpans } from './bio'
 import { decodeDoccano, decodeProdigy, decodeSpanmark, type DecodeResult } from './decode'
-import { decodeKlue, klueSentenceId, type KlueSentence } from './klue'
+import { decodeKlue, sentenceIdOf, type KlueSentence } from './klue'
 import type { PreparedDocument } from './prepare'
-import { tokenize } from './tokens'
+import { tokenModeOf, tokenize } from './tokens'
+import type { SpacyDoc } from './spacy-doc'
+import { textOfWords } from './spacy-tokens'
 import type { DatasetSpan, DecodedDocument, ExportOptions } from './types'
 
 /** A datasets-style schema of one hf line: tokens: string[], ner_tags: string[] of the same length. */
@@ -82,7 +84,7 @@ export function validateEncoded(prepared: PreparedDocument, output: string, opti
       if (!parsed.success) return fail(describeZodError(parsed.error).join('; '))
       const line = parsed.data
       if (line.id !== doc.id) fail(`wrote id ${JSON.stringify(doc.id)} but reading it back gives ${JSON.stringify(line.id)}`)
-      const tokens = tokenize(doc.text, options.tokens ?? 'eojeol')
+      const tokens = tokenize(doc.text, tokenModeOf(options))
       if (JSON.stringify(tokens.map((t) => t.text)) !== JSON.stringify(line.tokens)) fail('the tokens are not the text split into tokens')
       const bad = classLabels ? line.ner_tags.find((t) => !classLabels.includes(t)) : undefined
       if (bad !== undefined) fail(`tag ${JSON.stringify(bad)} is not in the ClassLabel names (${classLabels?.join(', ')})`)
@@ -105,9 +107,36 @@ function validateKlue(prepared: PreparedDocument, output: string, fail: (msg: st
   const spans: DatasetSpan[] = []
   back.forEach((s, i) => {
     const r = sentences[i] as { start: number; end: number }
-    if (s.id !== klueSentenceId(doc.id, i)) fail(`sentence ${i + 1} has id ${JSON.stringify(s.id)}`)
+    if (s.id !== sentenceIdOf(doc, i)) fail(`sentence ${i + 1} has id ${JSON.stringify(s.id)}`)
     if (s.text !== codePointSlice(doc.text, r.start, r.end, map)) fail(`sentence ${i + 1} ${JSON.stringify(s.text)} is not the text at ${r.start}..${r.end}`)
     for (const x of s.spans) spans.push({ start: x.start + r.start, end: x.end + r.start, label: x.label })
   })
   expectSpans(spans)
+}
+
+/**
+ * Throws unless a spaCy document gives back its text (words and spaces, as
+ * Doc(vocab, words, spaces).text does) and every span: the words of each span in
+ * doc.spans["sc"] are the text at its offsets, and doc.ents are disjoint spans among them.
+ */
+export function validateSpacyDoc(doc: SpacyDoc, spans: readonly DatasetSpan[]): void {
+  const fail = (msg: string): never => {
+    throw new Error(`Dataset validation failed (spacy, document ${doc.id}): ${msg}.`)
+  }
+  if (textOfWords(doc.words) !== doc.text) fail('the words and spaces do not give back the text')
+  const cps = Array.from(doc.text)
+  const back = doc.spans.map((s) => {
+    const words = doc.words.slice(s.wordStart, s.wordEnd)
+    const text = words.map((w, k) => w.text + (w.ws && k < words.length - 1 ? ' ' : '')).join('')
+    const first = words[0]
+    const last = words[words.length - 1]
+    if (!first || !last || first.start !== s.start || last.end !== s.end || text !== cps.slice(s.start, s.end).join('')) fail(`span ${s.start}..${s.end} ${s.label} is not words ${s.wordStart}..${s.wordEnd}`)
+    return { start: s.start, end: s.end, label: s.label }
+  })
+  if (spanKey(back) !== spanKey(spans)) fail(`wrote spans ${spanKey(spans)} but the span group holds ${spanKey(back)}`)
+  let end = -1
+  for (const e of doc.ents) {
+    if (e.wordStart < end) fail(`entity ${e.start}..${e.end} overlaps the one before`)
+    end = e.wordEnd
+  }
 }

@@ -114,7 +114,8 @@ export const dialogs = {
       doccano: 'doccano JSONL',
       prodigy: 'Prodigy JSONL (tokens + spans)',
       hf: 'Hugging Face token classification (BIO)',
-      klue: 'KLUE-NER TSV'
+      klue: 'KLUE-NER TSV',
+      spacy: 'spaCy DocBin (.spacy, every span kept)'
     },
     splits: 'Splits (by document)',
     splitsPlaceholder: 'train=0.8,dev=0.1,test=0.1 (empty: one file)',
@@ -132,6 +133,7 @@ export const dialogs = {
     contract: 'Contract to whole tokens',
     drop: 'Drop (counted)',
     tokens: 'Tokens',
+    morph: 'Morphemes (particles and punctuation apart)',
     eojeol: 'Eojeol (whitespace-separated)',
     chars: 'Characters',
     offsets: 'Offsets',
@@ -142,6 +144,20 @@ export const dialogs = {
     progress: 'Dataset progress',
     building: 'Selecting, encoding and validating…',
     wrote: 'Wrote {{documents}}, {{spans}} to {{dir}}: {{files}}.',
+    spansWritten: '{{written}} of {{input}} spans written.',
+    spansLost: '{{count}} spans could not be written in this format; manifest.json lists each one and why.',
+    leftOutNotReviewed: 'Left out {{count}} document(s) not marked reviewed. To include them, choose “Any review status” under Documents.',
+    leftOutRestricted: 'Left out {{count}} document(s) whose text forbids AI training. To include them, tick “Include documents that forbid AI training”.',
+    emptySplit: 'The “{{name}}” split is empty: no document fell into it with seed {{seed}}, so no file was written for it. Try another seed or other ratios.',
+    empty: {
+      title: 'Nothing was built: no document would go into this dataset.',
+      notReviewed: '{{count}} document(s) are not marked reviewed, and Documents is set to “Reviewed only”.',
+      restricted: '{{count}} document(s) forbid AI training, and “Include documents that forbid AI training” is off.',
+      none: 'The project has no documents yet. Import some first.',
+      includeUnreviewed: 'Include documents not reviewed yet',
+      reviewFirst: 'Or mark documents as reviewed in the review pane, then build again.',
+      anyway: 'Build an empty dataset anyway'
+    },
     run: 'Build'
   }
 }

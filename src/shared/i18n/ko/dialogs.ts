@@ -105,7 +105,8 @@ export const dialogs: Catalogue<typeof en> = {
       doccano: 'doccano JSONL',
       prodigy: 'Prodigy JSONL (토큰 + 스팬)',
       hf: 'Hugging Face 토큰 분류 (BIO)',
-      klue: 'KLUE-NER TSV'
+      klue: 'KLUE-NER TSV',
+      spacy: 'spaCy DocBin (.spacy, 모든 스팬 보존)'
     },
     splits: '분할 (문서 단위)',
     splitsPlaceholder: 'train=0.8,dev=0.1,test=0.1 (비우면 파일 하나)',
@@ -123,6 +124,7 @@ export const dialogs: Catalogue<typeof en> = {
     contract: '토큰 전체로 좁히기',
     drop: '버리기 (개수 집계)',
     tokens: '토큰',
+    morph: '형태소 (조사와 문장부호 분리)',
     eojeol: '어절 (공백 단위)',
     chars: '글자',
     offsets: '오프셋',
@@ -133,6 +135,20 @@ export const dialogs: Catalogue<typeof en> = {
     progress: '데이터셋 진행률',
     building: '고르고, 인코딩하고, 검증하는 중…',
     wrote: '{{documents}}, {{spans}}를 {{dir}}에 썼습니다: {{files}}.',
+    spansWritten: '스팬 {{input}}개 중 {{written}}개를 썼습니다.',
+    spansLost: '이 형식으로 쓸 수 없는 스팬이 {{count}}개 있습니다. 각각의 이유는 manifest.json에 있습니다.',
+    leftOutNotReviewed: '검토 완료로 표시되지 않은 문서 {{count}}개를 뺐습니다. 넣으려면 ‘문서’에서 ‘모든 검토 상태’를 고르세요.',
+    leftOutRestricted: 'AI 학습을 금지한 문서 {{count}}개를 뺐습니다. 넣으려면 ‘AI 학습을 금지한 문서도 포함’에 체크하세요.',
+    emptySplit: '‘{{name}}’ 분할이 비었습니다. 시드 {{seed}}에서는 이 분할에 들어간 문서가 없어 파일을 쓰지 않았습니다. 다른 시드나 비율을 써 보세요.',
+    empty: {
+      title: '만들지 않았습니다. 이 데이터셋에 들어갈 문서가 하나도 없습니다.',
+      notReviewed: '문서 {{count}}개가 검토 완료로 표시되지 않았고, ‘문서’가 ‘검토 완료만’으로 설정되어 있습니다.',
+      restricted: '문서 {{count}}개가 AI 학습을 금지하고 있고, ‘AI 학습을 금지한 문서도 포함’이 꺼져 있습니다.',
+      none: '프로젝트에 아직 문서가 없습니다. 먼저 문서를 가져오세요.',
+      includeUnreviewed: '검토하지 않은 문서도 넣기',
+      reviewFirst: '또는 검토 창에서 문서를 검토 완료로 표시한 뒤 다시 만드세요.',
+      anyway: '그래도 빈 데이터셋 만들기'
+    },
     run: '만들기'
   }
 }
