@@ -12,6 +12,7 @@ export const screens = {
   status: {
     dismiss: 'Dismiss',
     dismissTitle: 'Dismiss this message',
+    savedAt: 'Saved at {{time}}',
     span: '{{label}} by {{annotator}}, code points {{start}}–{{end}}: “{{text}}”'
   },
   labelBar: {

@@ -15,6 +15,7 @@ export const screens: Catalogue<typeof en> = {
   status: {
     dismiss: '닫기',
     dismissTitle: '이 메시지 닫기',
+    savedAt: '{{time}}에 저장됨',
     span: '{{label}} · 주석자 {{annotator}} · 코드 포인트 {{start}}–{{end}}: “{{text}}”'
   },
   labelBar: {
