@@ -2,7 +2,8 @@
 export const screens = {
   sidebar: {
     hide: 'Hide sidebar',
-    show: 'Show sidebar'
+    show: 'Show sidebar',
+    toggle: 'Show or hide sidebar'
   },
   pane: {
     more: 'More',

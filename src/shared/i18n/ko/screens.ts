@@ -5,7 +5,8 @@ import type { screens as en } from '../en/screens'
 export const screens: Catalogue<typeof en> = {
   sidebar: {
     hide: '사이드바 숨기기',
-    show: '사이드바 보이기'
+    show: '사이드바 보이기',
+    toggle: '사이드바 보이기/숨기기'
   },
   pane: {
     more: '더 보기',
