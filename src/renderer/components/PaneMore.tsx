@@ -8,7 +8,7 @@ export interface Extra {
 }
 
 /** The title keeps at least this many of its own font's em, the "More" button about this much room. */
-const TITLE_MIN_EM = 5
+const TITLE_MIN_EM = 10
 const MORE_WIDTH = 34
 
 /**
