@@ -13,6 +13,7 @@ export const MENU_COMMANDS = [
   'dataset',
   'restore',
   'close-pane',
+  'toggle-sidebar',
   'undo',
   'redo',
   'labels',

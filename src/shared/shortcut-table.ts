@@ -41,6 +41,7 @@ export const SHORTCUTS = [
   { id: 'undo', scope: 'global', keys: [k('z', { mod: true })], does: 'undo' },
   { id: 'redo', scope: 'global', keys: [k('z', { mod: true, shift: true }), k('y', { mod: true })], does: 'redo' },
   { id: 'search', scope: 'global', keys: [k('f', { mod: true, shift: true }), k('/')], does: 'search' },
+  { id: 'toggleSidebar', scope: 'global', keys: [k('b', { mod: true })], does: 'toggleSidebar' },
   { id: 'skipToText', scope: 'global', keys: [k('Tab')], does: 'skipToText' },
   // The document list.
   { id: 'openDoc', scope: 'documents', keys: [k('Enter')], does: 'openDoc' },

@@ -122,6 +122,8 @@ test('the open panes are saved as soon as they change, so an immediate reload re
 })
 
 test('dragging the separator resizes the panes, and the sizes come back after a reload', async ({ page, server }) => {
+  // Wide enough that a pane 200px narrower still keeps its 30 characters a line (the panes' minimum).
+  await page.setViewportSize({ width: 1920, height: 1080 })
   await openApp(page, server)
   await openDoc(page, A)
   await openDoc(page, D, { beside: true })

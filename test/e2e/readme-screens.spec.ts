@@ -1,20 +1,20 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { resources, type Locale } from '../../src/shared/i18n'
 import { expect, openApp, ROOT, test } from './fixtures'
 import { openDoc, SEED_IDS } from './helpers'
+import { screensDir } from './screens-dir'
 
 /**
- * The README's screenshots, in English and Korean: docs/screens/<screen>.<en|ko>.png.
+ * The README's screenshots, in English and Korean: docs/screens/<screen>.<en|ko>.png under
+ * `npm run screens`, a temp folder under `npm test` (test/e2e/screens-dir.ts).
  * The project holds the five seed articles labelled by minji and junho (test/fixtures/review), so
  * the main screen shows labelled spans, review has differences to decide and agreement has numbers.
  */
 
 const [A, D] = [SEED_IDS[0], SEED_IDS[3]] as [string, string]
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'review')
-const OUT = join(ROOT, 'docs', 'screens')
 
 /** A clean frame: no hover, no focus ring, documents at the top, fonts loaded. */
 async function settle(page: Page): Promise<void> {
@@ -28,7 +28,7 @@ async function settle(page: Page): Promise<void> {
 
 async function shoot(page: Page, screen: string, locale: Locale): Promise<void> {
   await settle(page)
-  const png = await page.screenshot({ path: join(OUT, `${screen}.${locale}.png`) })
+  const png = await page.screenshot({ path: join(screensDir('screens'), `${screen}.${locale}.png`) })
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 }
 
@@ -39,7 +39,6 @@ for (const locale of ['en', 'ko'] as const) {
 
     test(`main screen, review, agreement, labels and settings in ${locale === 'ko' ? 'Korean' : 'English'}`, async ({ home, startServer, page }) => {
       test.setTimeout(60_000)
-      mkdirSync(OUT, { recursive: true })
       const file = join(home, 'screens.sqlite')
       execFileSync(process.execPath, [join(ROOT, 'bin', 'spanmark.js'), 'import', '--project', file, join(FIXTURES, 'minji.jsonl'), join(FIXTURES, 'junho.jsonl')], {
         cwd: ROOT,

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Locator, Page } from '@playwright/test'
 import { expect, openApp, ROOT, test, type SpanmarkServer } from './fixtures'
 import { dbSetting, dbSpans, docItem, docText, marks, openDoc, parseJsonl, renderedSpans, SEED_IDS, selectText, status, type DbSpan } from './helpers'
+import { screensDir } from './screens-dir'
 
 /**
  * Review: comparing two annotators' layers and adjudicating into gold. The data
@@ -498,9 +499,7 @@ test('docs/review.png: review mode on a document two annotators labelled', async
     document.querySelector('[data-candidate="575:579:ORGANISATION"].span')?.scrollIntoView({ block: 'center' })
     await document.fonts.ready
   })
-  const dir = join(ROOT, 'docs')
-  mkdirSync(dir, { recursive: true })
-  const png = await page.screenshot({ path: join(dir, 'review.png') })
+  const png = await page.screenshot({ path: join(screensDir(), 'review.png') }) // docs/ only under `npm run screens`
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1400, 850])
 })

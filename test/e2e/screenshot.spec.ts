@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, openApp, ROOT, test } from './fixtures'
+import { expect, openApp, test } from './fixtures'
+import { screensDir } from './screens-dir'
 import { marks, mouseSelect, openDoc, SEED_IDS, selectText, sidebarCount, spanWithText } from './helpers'
 
 const [A, , , D] = SEED_IDS as unknown as [string, string, string, string, string]
@@ -48,8 +48,7 @@ test('README screenshot: two seed articles side by side with labelled spans', as
   })
   await expect(page.getByTestId('status')).toHaveText(/^Saved at .* — Label “삼성전자” as Organisation$/)
 
-  const dir = join(ROOT, 'docs')
-  mkdirSync(dir, { recursive: true })
-  const png = await page.screenshot({ path: join(dir, 'screenshot.png') })
+  // docs/screenshot.png under `npm run screens`; a temp folder under `npm test`.
+  const png = await page.screenshot({ path: join(screensDir(), 'screenshot.png') })
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 })

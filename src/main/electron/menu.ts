@@ -77,6 +77,9 @@ export function buildMenuTemplate(send: SendCommand, options: MenuOptions = {}):
   const view: MenuItemConstructorOptions = {
     label: m.view,
     submenu: [
+      // The page handles Ctrl+B itself (outside text fields): the accelerator is only shown.
+      { label: resources[locale].screens.sidebar.toggle, accelerator: 'CmdOrCtrl+B', registerAccelerator: false, click: () => send('toggle-sidebar') },
+      separator,
       command(m.agreement, 'agreement'),
       command(m.meetings, 'meetings'),
       separator,

@@ -4,6 +4,7 @@ import { useT } from '../use-t'
 import type { ExportResult } from '../../shared/api'
 import { downloadText } from '../files'
 import { useApi, useApp } from '../state/context'
+import { CLEAR_STATUS } from '../state/status'
 import { Modal } from './Modal'
 
 type Phase = { kind: 'ready' } | { kind: 'exporting' } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string }
@@ -13,12 +14,15 @@ export function ExportDialog() {
   const api = useApi()
   const annotator = useApp((s) => s.annotator)
   const setDialog = useApp((s) => s.setDialog)
+  const setStatus = useApp((s) => s.setStatus)
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' })
   const [format, setFormat] = useState<'spanmark' | 'doccano' | 'prodigy'>('spanmark')
   const t = useT()
 
   const run = async (): Promise<void> => {
     if (!annotator) return
+    // The result (or failure) shows in the dialog; an older message must not sit beside it.
+    setStatus(CLEAR_STATUS)
     setPhase({ kind: 'exporting' })
     try {
       const result = await api.exportJsonl({ annotator, format })

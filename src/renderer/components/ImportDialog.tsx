@@ -5,6 +5,7 @@ import type { ImportResult } from '../../shared/api'
 import { toBase64 } from '../files'
 import { whileImporting } from '../state/import-activity'
 import { useApi, useApp } from '../state/context'
+import { CLEAR_STATUS } from '../state/status'
 import { FailureResult, toFailure, type Failure } from './FailureResult'
 import { Modal } from './Modal'
 
@@ -36,6 +37,8 @@ export function ImportDialog() {
   // Counted as a running import: the desktop app asks before closing meanwhile.
   const run = (): Promise<void> => whileImporting(runImport)
   const runImport = async (): Promise<void> => {
+    // What an earlier import said leaves the status line: this one's result shows here (and, on success, there).
+    setStatus(CLEAR_STATUS)
     try {
       const payload = []
       for (let i = 0; i < files.length; i++) {

@@ -37,6 +37,21 @@ export function Modal({ title, onClose, children }: ModalProps) {
     return () => previous?.focus?.()
   }, [])
 
+  // Focus never falls out of the dialog: when the focused control goes away or is disabled (Import
+  // and Export disable their buttons while they work), the dialog takes focus, so Tab and Escape
+  // still reach it. Checked after every render and whenever focus leaves a control inside.
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    const keep = (): void => {
+      const at = document.activeElement
+      if (!at || at === document.body || !document.contains(at)) dialog.focus()
+    }
+    keep()
+    const frame = requestAnimationFrame(keep)
+    return () => cancelAnimationFrame(frame)
+  })
+
   return (
     <div className="modal-backdrop">
       <div
@@ -46,6 +61,10 @@ export function Modal({ title, onClose, children }: ModalProps) {
         aria-labelledby={titleId}
         ref={ref}
         tabIndex={-1}
+        onBlur={() => requestAnimationFrame(() => {
+          const at = document.activeElement
+          if (ref.current && (!at || at === document.body)) ref.current.focus()
+        })}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation()

@@ -5,6 +5,13 @@ import type { LabelStyles } from './Block'
 import { PaneView } from './PaneView'
 import { useT } from '../use-t'
 
+/**
+ * The narrowest a pane may be: its text column keeps 30 characters a line (styles.css,
+ * --text-column-min); a review pane also holds its panel (at most 42% of the pane).
+ */
+const PANE_MIN_PX = 30 * 15 + 2 * 18 + 2 * 10 + 6
+const REVIEW_PANE_MIN_PX = Math.ceil(PANE_MIN_PX / 0.58)
+
 /** Two to four documents side by side in resizable panes. */
 export function PaneArea({ labels }: { labels: LabelStyles }) {
   const panes = useApp((s) => s.panes)
@@ -37,7 +44,7 @@ export function PaneArea({ labels }: { labels: LabelStyles }) {
           <Fragment key={pane.key}>
             {i > 0 && <Separator className="pane-separator" aria-label={t('pane:area.resize', { left: i, right: i + 1 })} />}
             {/* The library copies id into data-testid unless given one; keep "pane-<index>" for the pane itself. */}
-            <Panel id={pane.key} data-testid={`pane-panel-${i}`} minSize="15" className="pane-panel">
+            <Panel id={pane.key} data-testid={`pane-panel-${i}`} minSize={pane.review ? REVIEW_PANE_MIN_PX : PANE_MIN_PX} className="pane-panel">
               <PaneView pane={pane} index={i} labels={labels} />
             </Panel>
           </Fragment>

@@ -13,6 +13,7 @@ import { PaneHeader } from './PaneHeader'
 import { ReviewPane } from './review/ReviewPane'
 import { showBidiControls } from '../text/bidi'
 import { useT } from '../use-t'
+import { spanStatus } from './span-status'
 
 interface PaneViewProps {
   pane: Pane
@@ -30,6 +31,8 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
   const selectedId = useApp((s) => (s.selected?.docId === pane.docId ? s.selected.spanId : null))
   const setActivePane = useApp((s) => s.setActivePane)
   const selectSpan = useApp((s) => s.selectSpan)
+  const setStatus = useApp((s) => s.setStatus)
+  const labelList = useApp((s) => s.labels)
   const overlays = useOverlayStore()
   const appStore = useAppStore()
   const api = useApi()
@@ -69,6 +72,9 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
             // Link mode (a role key pressed on a selected meeting) takes the next click on a span.
             if (layer === annotator && relations.getState().clickSpan(pane.docId, spanId)) return
             selectSpan(spanId === null ? null : { docId: pane.docId, spanId })
+            // The status line says what was clicked: label, annotator and code point offsets.
+            const info = spanId === null ? null : spanStatus(slot.loaded, spanId, labelList)
+            if (info) setStatus({ kind: 'info', message: info })
           }}
         />
       ) : slot?.state === 'error' ? (

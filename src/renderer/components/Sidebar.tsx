@@ -4,6 +4,7 @@ import { matches } from '../../shared/shortcut-table'
 import { REJECTED, REVIEW_STATUSES, type ReviewStatus } from '../../shared/layers'
 import { useT } from '../use-t'
 import { useApp } from '../state/context'
+import { useSidebarCollapsed } from '../state/layout'
 import { showBidiControls } from '../text/bidi'
 import { SearchPanel, useSearching } from './SearchPanel'
 import { EntitiesPanel } from './EntitiesPanel'
@@ -29,6 +30,8 @@ export function Sidebar() {
   const open = new Set(openDocs.split('\n'))
   const searching = useSearching()
   const t = useT()
+  // View → Hide sidebar (Ctrl+B): the panes take the whole width.
+  if (useSidebarCollapsed()) return null
 
   return (
     <nav className={searching ? 'sidebar searching' : 'sidebar'} aria-label={t('app:sidebar.nav')}>

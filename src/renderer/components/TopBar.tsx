@@ -3,6 +3,9 @@ import type { MenuCommand } from '../../shared/commands'
 import type { ProjectInfo } from '../../shared/project-schema'
 import { openRecentProject, runCommand, type CommandContext } from '../state/commands'
 import { useApi, useApp, useAppStore } from '../state/context'
+import { toggleSidebar, useSidebarCollapsed } from '../state/layout'
+import { isEditable } from '../state/shortcuts'
+import { matches } from '../../shared/shortcut-table'
 import { useT } from '../use-t'
 import { MenuButton, type MenuEntry } from './MenuButton'
 import { SettingsButton } from './SettingsButton'
@@ -27,6 +30,18 @@ export function TopBar() {
   const annotator = useApp((s) => s.annotator)
   const setDialog = useApp((s) => s.setDialog)
   const [project, setProject] = useState<ProjectInfo | null>(null)
+  const collapsed = useSidebarCollapsed()
+
+  // Ctrl+B (⌘B) hides or shows the sidebar, outside text fields and dialogs (src/shared/shortcut-table.ts).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!matches('toggleSidebar', e) || store.getState().dialog || isEditable(e.target)) return
+      e.preventDefault()
+      toggleSidebar()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [store])
 
   useEffect(() => {
     let live = true
@@ -87,7 +102,8 @@ export function TopBar() {
     item(t('desktop:menu.labels'), 'labels'),
     item(t('desktop:menu.settings'), 'settings')
   ]
-  const view: MenuEntry[] = [item(t('desktop:menu.agreement'), 'agreement'), item(t('desktop:menu.meetings'), 'meetings'), separator, item(t('desktop:menu.closePane'), 'close-pane')]
+  const sidebarItem: MenuEntry = { kind: 'item', label: t(collapsed ? 'screens:sidebar.show' : 'screens:sidebar.hide'), onSelect: toggleSidebar, shortcut: 'Control+B', hint: `${mod}B` }
+  const view: MenuEntry[] = [sidebarItem, separator, item(t('desktop:menu.agreement'), 'agreement'), item(t('desktop:menu.meetings'), 'meetings'), separator, item(t('desktop:menu.closePane'), 'close-pane')]
   const help: MenuEntry[] = [item(t('desktop:menu.shortcuts'), 'shortcuts', '?', '?')]
 
   return (

@@ -2,6 +2,7 @@ import type { SpanmarkApi } from '../../shared/api'
 import type { MenuCommand } from '../../shared/commands'
 import type { AppStore } from './app-store'
 import { say } from './status'
+import { toggleSidebar } from './layout'
 
 /** What commands act on; main.tsx passes the real page, tests their own. */
 export interface CommandContext {
@@ -49,6 +50,7 @@ export const COMMANDS: Record<MenuCommand, Action> = {
     const s = store.getState()
     if (s.panes.length > 0) s.closePane(s.activePane)
   },
+  'toggle-sidebar': () => toggleSidebar(),
   // On macOS the menu's Cmd+Z also fires while typing in a field: undo the typing there, not a span.
   undo: (ctx) => (ctx.typing() ? ctx.editText('undo') : ctx.store.getState().undo()),
   redo: (ctx) => (ctx.typing() ? ctx.editText('redo') : ctx.store.getState().redo()),

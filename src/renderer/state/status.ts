@@ -20,3 +20,18 @@ export type Status =
   | { kind: 'saved'; message: UiText; at: string }
   | { kind: 'info'; message: UiText }
   | { kind: 'error'; message: UiText }
+
+/**
+ * How long an info or saved message stays whole on the status line (issue 15: messages went
+ * stale). Errors stay until the next message or until dismissed; a saved change then keeps
+ * only its time ("Saved at 14:03:22"); other messages leave.
+ */
+export const STATUS_AGE_MS = 6000
+
+/** Whether a status ages out (info, saved) or stays until replaced (errors, loading, saving). */
+export function agesOut(status: Status): boolean {
+  return status.kind === 'info' || status.kind === 'saved'
+}
+
+/** An empty status line: a dialog that starts its work clears what an earlier one said (its own result shows in the dialog). */
+export const CLEAR_STATUS: Status = { kind: 'idle', message: '' }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { nextLabelColour } from './next-colour'
 import { checkColor, checkGuideline, checkHotkey, checkKey, checkName, contrast, LABEL_COLOR, THEME_BACKGROUNDS, type LabelProblem } from '../../../shared/labels/rules'
 import type { LabelInfo } from '../../../shared/labels-schema'
 import { useT } from '../../use-t'
@@ -28,7 +29,8 @@ interface LabelFormProps {
 export function LabelForm({ label, labels, roleHotkeys, onSave, onCancel }: LabelFormProps) {
   const t = useT()
   const id = useId()
-  const [fields, setFields] = useState<LabelFields>(label ?? { key: '', name: '', color: '#1c7ed6', hotkey: '', guideline: '' })
+  // A new label starts in a colour unlike every existing label's (it used to start as Organisation's blue).
+  const [fields, setFields] = useState<LabelFields>(() => label ?? { key: '', name: '', color: nextLabelColour(labels.map((l) => l.color)), hotkey: '', guideline: '' })
   const [touched, setTouched] = useState(false)
   const [refusal, setRefusal] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)

@@ -39,6 +39,7 @@ export const shortcuts = {
     undo: 'Undo the last change',
     redo: 'Redo',
     search: 'Search all documents',
+    toggleSidebar: 'Hide or show the sidebar',
     skipToText: 'First Tab on the page: skip to the document text',
     openDoc: 'Open the focused document in the active pane',
     openDocBeside: 'Open the document in a new pane beside',

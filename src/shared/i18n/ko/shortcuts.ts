@@ -41,6 +41,7 @@ export const shortcuts: Catalogue<typeof en> = {
     undo: '마지막 변경 실행 취소',
     redo: '다시 실행',
     search: '모든 문서에서 검색',
+    toggleSidebar: '사이드바 숨기기 또는 보이기',
     skipToText: '페이지에서 첫 Tab: 문서 본문으로 건너뛰기',
     openDoc: '포커스된 문서를 활성 창에서 열기',
     openDocBeside: '문서를 옆의 새 창에서 열기',
