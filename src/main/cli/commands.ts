@@ -17,6 +17,8 @@ import { Project } from '../store/project'
 import { DEFAULT_HOST, hostProblem, hostWarning } from '../web/host'
 import { startWebServer, type WebServer } from '../web/http-server'
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits'
+import { apiErrorLines, sayCli } from './render-message'
+import { zodMessages } from '../../shared/errors'
 
 /** A problem the user can fix; the CLI prints its message and exits with `status`. */
 export class CliError extends Error {
@@ -26,6 +28,12 @@ export class CliError extends Error {
     readonly details: string[] = []
   ) {
     super(message)
+  }
+
+  /** A refusal of the core, in the person's language (LANG). */
+  static from(err: ApiError, status = 1): CliError {
+    const { message, details } = apiErrorLines(err)
+    return new CliError(message, status, details)
   }
 }
 
@@ -40,7 +48,7 @@ export function checkAnnotator(name: string | undefined, required: boolean): str
     return undefined
   }
   const parsed = annotatorName.safeParse(name)
-  if (!parsed.success) throw new CliError(`Invalid --annotator ${JSON.stringify(name)}: ${parsed.error.issues[0]?.message}.`, 2)
+  if (!parsed.success) throw new CliError(`--annotator ${JSON.stringify(name)}: ${zodMessages(parsed.error).map((m) => sayCli(m)).join(' ')}`, 2)
   return parsed.data
 }
 
@@ -77,7 +85,7 @@ export function importCommand(
     for (const note of result.notes) io.out(`Note: ${note}`)
     io.out(`Imported ${result.newDocuments} new document(s) and ${result.newSpans} new span(s) into ${o.project}.`)
   } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message, 1, err.details)
+    if (err instanceof ApiError) throw CliError.from(err)
     throw err
   } finally {
     project.close()

@@ -114,7 +114,7 @@ function apiCall<T>(fn: () => T): T {
   try {
     return fn()
   } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message, err.code === 'invalid_args' ? 2 : 1, err.details)
+    if (err instanceof ApiError) throw CliError.from(err, err.code === 'invalid_args' ? 2 : 1)
     throw err
   }
 }

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path'
 import type { ApiHandlers, Session } from '../../shared/api'
 import type { Layout } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { layoutSchema } from '../../shared/schemas'
 import type { PrefsStore } from '../prefs'
 import type { Project } from '../store/project'
@@ -74,7 +75,7 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
     getProjectInfo: () =>
       projects?.info() ?? { path: project.path, name: basename(project.path).replace(/\.sqlite$/i, ''), recent: [], canSwitch: false },
     switchProject: (a) => {
-      if (!projects) throw new ApiError('rejected', WEB_SWITCH_REFUSED)
+      if (!projects) throw new ApiError('rejected', msg('errors:webSwitchRefused'))
       return projects.switchProject(a)
     },
     setAnnotator: ({ name }) => {
@@ -93,7 +94,7 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
     listDocuments: ({ annotator: who }) => listDocuments(project, who),
     getDocument: ({ id }) => {
       const doc = project.documents.get(id)
-      if (!doc) throw new ApiError('not_found', `There is no document "${id}" in this project.`)
+      if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId: id }))
       return doc
     },
     listSpans: ({ docId, annotator: who }) => project.spans.layer(docId, who),
@@ -134,7 +135,7 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
     acceptLink: ({ reviewer, docId, from, to, type }) => review.acceptLink({ reviewer, docId, link: { from, to, type } }),
     setReviewStatus: (a) => review.setStatus(a),
     setRestricted: ({ docId, restricted }) => {
-      if (!project.documents.text(docId)) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
+      if (!project.documents.text(docId)) throw new ApiError('not_found', msg('errors:noDocument', { docId }))
       const reason = restricted ? (project.documents.restricted(docId) ?? 'marked restricted by hand') : null
       project.write(() => project.documents.setRestricted(docId, reason))
       return { docId, restricted: reason }

@@ -1,3 +1,4 @@
+import { describeZodError } from '../../shared/errors'
 import { docId } from '../../shared/schemas'
 import { formatExactSize, formatSize, MAX_DOCUMENT_BYTES, utf8ByteLength } from '../../shared/limits'
 
@@ -62,7 +63,7 @@ export interface CheckedDoc {
 export function documentProblems(doc: CheckedDoc, where: string): string[] {
   const problems: string[] = []
   const id = docId.safeParse(doc.id)
-  if (!id.success) problems.push(`${where}: ${id.error.issues.map((i) => i.message).join('; ')}.`)
+  if (!id.success) problems.push(`${where}: ${describeZodError(id.error).join('; ')}.`)
   const bytes = utf8ByteLength(doc.text)
   if (bytes > MAX_DOCUMENT_BYTES) {
     problems.push(

@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../shared/api'
-import { ApiError } from '../../shared/errors'
+import { ApiError, asWritten } from '../../shared/errors'
+import { msg, type Message } from '../../shared/message'
 import { formatExactSize, formatSize, MAX_IMPORT_FILE_BYTES } from '../../shared/limits'
 import { codePointLength } from '../../shared/offsets'
 import { findTrainingRestriction } from '../../shared/restrictions'
@@ -38,10 +39,8 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
   const maxBytes = options.maxFileBytes ?? MAX_IMPORT_FILE_BYTES
   const tooBig = given.filter((f) => f.bytes.length > maxBytes)
   if (tooBig.length > 0) {
-    const listed = tooBig.map(
-      (f) => `${f.name}: the file is ${formatExactSize(f.bytes.length)}; the limit for one import file is ${formatSize(maxBytes)}. Split it into smaller files and import them one by one.`
-    )
-    throw new ApiError('rejected', `Nothing was imported: ${listed[0]}`, listed)
+    const listed = tooBig.map((f) => msg('errors:importTooBig', { file: f.name, size: formatExactSize(f.bytes.length), limit: formatSize(maxBytes) }))
+    throw new ApiError('rejected', listed[0] as Message, listed)
   }
   const skipped = given.filter((f) => isMeetingsExport(f.name, f.bytes))
   const inputs = given.filter((f) => !skipped.includes(f))
@@ -82,13 +81,9 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
 
   if (problems.length > 0) {
     const files = [...parsed.map((p) => p.name), ...entityFiles.map((e) => e.name)].filter((name) => problems.some((x) => x.startsWith(name + ':')))
-    const listed = problems.slice(0, MAX_LISTED_PROBLEMS)
-    if (problems.length > listed.length) listed.push(`… and ${problems.length - listed.length} more problems.`)
-    throw new ApiError(
-      'rejected',
-      `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files.join(', ') || 'the files'}. First: ${problems[0]}`,
-      listed
-    )
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map(asWritten)
+    if (problems.length > listed.length) listed.push(msg('errors:importMoreProblems', { count: problems.length - listed.length }))
+    throw new ApiError('rejected', msg('errors:nothingImported', { count: problems.length, files: files.join(', ') || '—' }), listed)
   }
 
   return project.write(() => {

@@ -1,6 +1,7 @@
 import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { GOLD, REJECTED, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
 import { classifyCandidates, candidateKey, type Candidate } from '../../shared/review/classify'
 import { classifyLinks, linkCandidateKey, type LinkCandidate, type LinkTriple } from '../../shared/review/links'
@@ -118,7 +119,7 @@ export class ReviewService {
     this.check(a.docId, a.link.from)
     this.check(a.docId, a.link.to)
     const role = this.project.relations.roles().find((r) => r.type === a.link.type)
-    if (!role) throw new ApiError('invalid_args', `This project has no link role "${a.link.type}".`)
+    if (!role) throw new ApiError('invalid_args', msg('errors:review.noRole', { role: a.link.type }))
     const refusal = roleRefusal(role, a.link.from.label, a.link.to.label, (k) => this.labelName(k))
     if (refusal) throw new ApiError('rejected', refusal)
     return this.project.write(() => {
@@ -127,7 +128,7 @@ export class ReviewService {
       if (made === 'missing') {
         const missing = [a.link.from, a.link.to].filter((s) => !this.project.spans.findIdentical(a.docId, GOLD, s))
         const which = missing.map((s) => `${this.spanText(a.docId, s)} (${this.labelName(s.label)})`).join(' and ')
-        throw new ApiError('rejected', `Cannot accept the link ${text}: ${which} ${missing.length > 1 ? 'are' : 'is'} not in gold yet. Accept the spans first, then the link.`)
+        throw new ApiError('rejected', msg('errors:review.linkNotInGold', { text, which }))
       }
       if (made === 'exists') return this.log.unchanged(`${text} is already linked in gold as ${role.name}`)
       this.startReview(a.docId, a.reviewer)
@@ -274,7 +275,7 @@ export class ReviewService {
 
   private requireDoc(docId: string): CachedText {
     const doc = this.texts.get(docId)
-    if (!doc) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
+    if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId }))
     return doc
   }
 
@@ -289,10 +290,10 @@ export class ReviewService {
   private check(docId: string, s: SpanState): { text: string; label: LabelDef } {
     const doc = this.requireDoc(docId)
     if (s.end <= s.start || s.end > doc.length) {
-      throw new ApiError('invalid_args', `The span ${s.start}..${s.end} is not inside "${docId}" (${doc.length} characters).`)
+      throw new ApiError('invalid_args', msg('errors:review.spanOutside', { start: s.start, end: s.end, docId, length: doc.length }))
     }
     const label = this.project.labels.list().find((l) => l.key === s.label)
-    if (!label) throw new ApiError('invalid_args', `This project has no label "${s.label}".`)
+    if (!label) throw new ApiError('invalid_args', msg('errors:noLabel', { label: s.label }))
     return { text: `“${doc.slice(s.start, s.end)}”`, label }
   }
 }

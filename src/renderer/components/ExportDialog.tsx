@@ -5,6 +5,7 @@ import type { ExportResult } from '../../shared/api'
 import { downloadText } from '../files'
 import { useApi, useApp } from '../state/context'
 import { Modal } from './Modal'
+import { useErrorText } from '../ui-text'
 
 type Phase = { kind: 'ready' } | { kind: 'exporting' } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string }
 
@@ -16,6 +17,7 @@ export function ExportDialog() {
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' })
   const [format, setFormat] = useState<'spanmark' | 'doccano' | 'prodigy'>('spanmark')
   const t = useT()
+  const showError = useErrorText()
 
   const run = async (): Promise<void> => {
     if (!annotator) return
@@ -25,7 +27,7 @@ export function ExportDialog() {
       downloadText(result.fileName, result.content)
       setPhase({ kind: 'done', result })
     } catch (err) {
-      setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) })
+      setPhase({ kind: 'failed', message: showError(err) })
     }
   }
 

@@ -11,6 +11,7 @@ import { CandidateList, LinkList } from './CandidateList'
 import { EditCandidate } from './EditCandidate'
 import { ReviewText } from './ReviewText'
 import { useReviewKeys } from './use-review-keys'
+import { useErrorText } from '../../ui-text'
 
 interface ReviewPaneProps {
   docId: string
@@ -35,9 +36,10 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
   const [roles, setRoles] = useState<ReadonlyMap<string, string>>(new Map())
   const who = annotators.join(',')
   const t = useT()
+  const showError = useErrorText()
 
   useEffect(() => {
-    api.getDocument({ id: docId }).then(setDoc, (e: unknown) => setError(String(e instanceof Error ? e.message : e)))
+    api.getDocument({ id: docId }).then(setDoc, (e: unknown) => setError(showError(e)))
   }, [api, docId])
   useEffect(() => {
     api.getReview({ docId, annotators: who.split(',') }).then(
@@ -45,7 +47,7 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
         setView(v)
         setError(null)
       },
-      (e: unknown) => setError(String(e instanceof Error ? e.message : e))
+      (e: unknown) => setError(showError(e))
     )
   }, [api, docId, who, version])
 
