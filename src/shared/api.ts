@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from './message'
 import { agreementReportSchema } from './agreement-schema'
 import { backupMethods } from './backup-schema'
 import { searchArgsSchema, searchResultSchema } from './search-schema'
@@ -80,8 +81,8 @@ const importResultSchema = z.object({
   /** Entities created, and spans newly linked to an entity. */
   newEntities: z.int(),
   newEntityLinks: z.int(),
-  /** Things the user should know that did not stop the import (e.g. a byte order mark dropped), one line each. */
-  notes: z.array(z.string())
+  /** Things the user should know that did not stop the import (e.g. a byte order mark dropped), one message each. */
+  notes: z.array(messageSchema)
 })
 
 const exportResultSchema = z.object({

@@ -7,6 +7,7 @@ import { apiContract, apiMethods, type ApiMethod } from '../../src/shared/api'
 import { API_ERROR_CODES, envelopeSchema, type Envelope } from '../../src/shared/errors'
 import { tempCore } from './helpers/core'
 import { dumpProject } from './helpers/dump'
+import { english } from './helpers/english'
 
 /**
  * Random and near-valid payloads for every API method, at the real dispatcher
@@ -146,10 +147,12 @@ function nearValid(method: ApiMethod): fc.Arbitrary<unknown> {
 function expectShowable(r: Envelope, what: string): void {
   if (r.ok) return
   expect(API_ERROR_CODES, what).toContain(r.error.code)
-  expect(r.error.message.trim().length, what).toBeGreaterThan(0)
-  expect(r.error.message, what).not.toMatch(/\[object |^undefined|^null$/)
-  expect(r.error.code, `${what}: ${r.error.message}`).not.toBe('internal')
-  for (const d of r.error.details) expect(typeof d, what).toBe('string')
+  const e = english(r.error)
+  expect(e.message.trim().length, what).toBeGreaterThan(0)
+  expect(e.message, what).not.toMatch(/\[object |^undefined|^null$|\{\{/)
+  expect(e.message, `${what}: a catalogue key with no text`).not.toBe(r.error.message.key)
+  expect(e.code, `${what}: ${e.message}`).not.toBe('internal')
+  for (const d of e.details) expect(d, what).not.toMatch(/\{\{/)
 }
 
 const show = (v: unknown): string => {

@@ -82,7 +82,7 @@ export function importCommand(
     for (const f of result.files) {
       io.out(`${f.name}: ${f.documents} document(s), ${f.newDocuments} new; ${f.spans} span(s), ${f.newSpans} new`)
     }
-    for (const note of result.notes) io.out(`Note: ${note}`)
+    for (const note of result.notes) io.out(`Note: ${sayCli(note)}`)
     io.out(`Imported ${result.newDocuments} new document(s) and ${result.newSpans} new span(s) into ${o.project}.`)
   } catch (err) {
     if (err instanceof ApiError) throw CliError.from(err)

@@ -93,7 +93,7 @@ export class LabelsService {
       if (!a.retired && label.retired) {
         // Its hotkey may have been given to another label meanwhile.
         const clash = checkHotkey(label.hotkey, label.key, this.project.labels.list(), this.roleHotkeys())
-        if (clash) throw new ApiError('conflict', problemMessage(clash))
+        if (clash) throw new ApiError('conflict', msg('errors:labelHotkeyBack', { key: label.key, hotkey: label.hotkey, other: clash.code === 'hotkeyTaken' ? clash.other : '—' }), [problemMessage(clash)])
       }
       this.project.labels.setRetired(a.key, a.retired)
       const usage = this.project.labels.records().find((l) => l.key === a.key)?.spans ?? 0
@@ -212,7 +212,7 @@ export class LabelsService {
 /** A label problem as message data (the labels catalogue's problem texts). */
 export function problemMessage(p: LabelProblem): Message {
   const { code, ...params } = p
-  return msg(`labels:problem.${code}`, params)
+  return msg(`errors:labelProblem.${code}`, params)
 }
 
 function refuse(problem: LabelProblem | null): void {

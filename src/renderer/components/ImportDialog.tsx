@@ -7,6 +7,8 @@ import { whileImporting } from '../state/import-activity'
 import { useApi, useApp } from '../state/context'
 import { FailureResult, toFailure, type Failure } from './FailureResult'
 import { Modal } from './Modal'
+import { messageText } from '../error-text'
+import { useUiText } from '../ui-text'
 
 type Phase =
   | { kind: 'choose' }
@@ -26,6 +28,7 @@ export function ImportDialog() {
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' })
   const busy = phase.kind === 'reading' || phase.kind === 'importing'
   const t = useT()
+  const show = useUiText()
   const summary = (r: ImportResult): string =>
     t('dialogs:import.summary', {
       documents: t('dialogs:n.newDocument', { count: r.newDocuments }),
@@ -102,9 +105,9 @@ export function ImportDialog() {
               </li>
             ))}
           </ul>
-          {phase.result.notes.map((note) => (
-            <p key={note} className="note">
-              {t('dialogs:import.note', { note })}
+          {phase.result.notes.map((note, i) => (
+            <p key={i} className="note">
+              {t('dialogs:import.note', { note: show(messageText(note)) })}
             </p>
           ))}
         </div>

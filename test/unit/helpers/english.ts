@@ -1,0 +1,8 @@
+import type { ApiErrorCode } from '../../../src/shared/errors'
+import { renderMessage } from '../../../src/shared/i18n/render'
+import type { Message } from '../../../src/shared/message'
+
+/** An envelope's error as English text, for assertions on what a person reads. */
+export function english(error: { code: ApiErrorCode; message: Message; details: Message[] }): { code: ApiErrorCode; message: string; details: string[] } {
+  return { code: error.code, message: renderMessage(error.message, 'en'), details: error.details.map((d) => renderMessage(d, 'en')) }
+}
