@@ -62,8 +62,11 @@ export interface CheckedDoc {
 
 /** zod messages about a line, their field prefixed with where the line is ("a.jsonl:3: spans.0.start"). */
 export function atWhere(where: string, messages: Message[], field?: string): Message[] {
-  return messages.map((m) => ({ ...m, params: { ...m.params, field: `${where}: ${field ?? m.params?.field ?? ''}` } }))
+  return messages.map((m) => ({ key: m.key.replace(ANNOTATOR_REASON, 'errors:fieldAt.'), params: { ...m.params, field: `${where}: ${field ?? m.params?.field ?? ''}` } }))
 }
+
+/** The annotator-name reasons say nothing of where; errors:fieldAt has them with the place. */
+const ANNOTATOR_REASON = /^errors:field\.(?=annotator)/
 
 /** The problems of one document, each prefixed with `where` ("file:line" or the .txt file's name). */
 export function documentProblems(doc: CheckedDoc, where: string): Message[] {

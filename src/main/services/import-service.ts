@@ -40,7 +40,7 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
   const tooBig = given.filter((f) => f.bytes.length > maxBytes)
   if (tooBig.length > 0) {
     const listed = tooBig.map((f) => msg('errors:importTooBig', { file: f.name, size: formatExactSize(f.bytes.length), limit: formatSize(maxBytes) }))
-    throw new ApiError('rejected', listed[0] as Message, listed)
+    throw new ApiError('rejected', msg('errors:nothingImported', { count: listed.length, files: tooBig.map((f) => f.name).join(', ') }), listed)
   }
   const skipped = given.filter((f) => isMeetingsExport(f.name, f.bytes))
   const inputs = given.filter((f) => !skipped.includes(f))

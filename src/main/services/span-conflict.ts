@@ -24,14 +24,14 @@ export function lastChangeOf(project: Project, spanId: number): LastChange | und
     .get(spanId)
 }
 
-/** "minji (07:55:02 UTC)" (the date too when it was not today); undefined when the history does not say. */
-function byWhom(change: LastChange | undefined): string | undefined {
+/** Who and when: { who: "minji", at: "07:55:02 UTC" } (the date too when it was not today); undefined when the history does not say. */
+function byWhom(change: LastChange | undefined): { who: string; at: string } | undefined {
   if (!change) return undefined
   const d = new Date(change.at)
-  if (Number.isNaN(d.getTime())) return `${change.actor} (${change.at})`
+  if (Number.isNaN(d.getTime())) return { who: change.actor, at: change.at }
   const iso = d.toISOString()
   const today = iso.slice(0, 10) === new Date().toISOString().slice(0, 10)
-  return `${change.actor} (${today ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 19)} UTC)`
+  return { who: change.actor, at: `${today ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 19)} UTC` }
 }
 
 /** The refusal for a call on a span someone else deleted (or that never existed). */
@@ -40,7 +40,7 @@ export function deletedSpanError(project: Project, spanId: number, prefix?: stri
   if (!last) return new ApiError('not_found', msg('errors:span.notFound', { id: spanId }))
   const who = byWhom(last.after === null ? last : undefined)
   const what = prefix === undefined ? 'errors:span.that' : 'errors:span'
-  return new ApiError('conflict', msg(`${what}.${who ? 'deletedBy' : 'deleted'}`, { what: prefix ?? '', who: who ?? '' }))
+  return new ApiError('conflict', msg(`${what}.${who ? 'deletedBy' : 'deleted'}`, { what: prefix ?? '', ...who }))
 }
 
 /** The refusal for a call on a span that changed since the caller saw it. */
@@ -49,7 +49,7 @@ export function changedSpanError(project: Project, spanId: number, current: Span
   const recorded = last?.after ? sameState(JSON.parse(last.after) as SpanState, current) : false
   const who = byWhom(recorded ? last : undefined)
   const what = prefix === undefined ? 'errors:span.that' : 'errors:span'
-  return new ApiError('conflict', msg(`${what}.${who ? 'changedBy' : 'changed'}`, { what: prefix ?? '', who: who ?? '', now }))
+  return new ApiError('conflict', msg(`${what}.${who ? 'changedBy' : 'changed'}`, { what: prefix ?? '', ...who, now }))
 }
 
 export function sameState(a: SpanState | null, b: SpanState | null): boolean {

@@ -27,8 +27,8 @@ export const errors = {
     annotatorLong: 'The annotator name is longer than 64 characters: shorten it.',
     annotatorControl: 'The annotator name has control characters: type it again.',
     annotatorReserved: 'That name is reserved for the reviewed layer (gold); choose another.',
-    docIdEmpty: 'The document id is empty.',
-    docIdLong: 'The document id is longer than 512 characters.',
+    docIdEmpty: '{{field}}: the document id is empty.',
+    docIdLong: '{{field}}: the document id is longer than 512 characters.',
     labelKey: '{{field}}: a label key is upper-case letters, digits and _, starting with a letter (e.g. PLACE).',
     roleType: '{{field}}: a role is lower-case letters, digits and _, e.g. participant.',
     reviewAnnotators: 'Pick at least two annotators to compare.',
@@ -44,6 +44,13 @@ export const errors = {
     folderEmpty: 'Enter the full path of a folder, or use the default.',
     folderLong: 'The path is too long (4,096 characters at most).',
     folderNul: 'The path contains a NUL character.'
+  },
+  /** The annotator-name reasons, with where the name was found (an import line's field). */
+  fieldAt: {
+    annotatorEmpty: '{{field}}: the annotator name is empty.',
+    annotatorLong: '{{field}}: the annotator name is longer than 64 characters.',
+    annotatorControl: '{{field}}: the annotator name has control characters.',
+    annotatorReserved: '{{field}}: gold and gold:… are reserved for the reviewed layer; choose another name.'
   },
   noDocument: 'There is no document "{{docId}}" in this project.',
   noDocumentNothingLabelled: 'There is no document "{{docId}}" in this project; nothing was labelled.',
@@ -204,7 +211,14 @@ export const errors = {
     detail: '{{code}}: {{reason}}'
   },
   span: {
-    noDocument: 'There is no document "{{docId}}" in this project.',
+    /** The annotator-name reasons, with where the name was found (an import line's field). */
+  fieldAt: {
+    annotatorEmpty: '{{field}}: the annotator name is empty.',
+    annotatorLong: '{{field}}: the annotator name is longer than 64 characters.',
+    annotatorControl: '{{field}}: the annotator name has control characters.',
+    annotatorReserved: '{{field}}: gold and gold:… are reserved for the reviewed layer; choose another name.'
+  },
+  noDocument: 'There is no document "{{docId}}" in this project.',
     empty: 'A span must cover at least one character (start {{start}}, end {{end}}).',
     pastEnd: 'The span ends at {{end}}, past the end of "{{docId}}" ({{length}} characters).',
     onlySpaces: 'The selection holds only spaces and punctuation: select the words to label.',
@@ -212,14 +226,14 @@ export const errors = {
     identicalNow: '{{what}}: an identical span exists now; nothing changed.',
     otherLayer: "That span is in {{owner}}'s layer; you can change only your own ({{annotator}}).",
     notFound: 'There is no span {{id}} in this project; nothing changed. Reload to see the current spans.',
-    deletedBy: '{{what}} was deleted by {{who}}; nothing changed.',
+    deletedBy: '{{what}} was deleted by {{who}} at {{at}}; nothing changed.',
     deleted: '{{what}} was deleted elsewhere; nothing changed.',
-    changedBy: '{{what}} was changed by {{who}} (it is now {{now}}); nothing changed.',
+    changedBy: '{{what}} was changed by {{who}} at {{at}} (it is now {{now}}); nothing changed.',
     changed: '{{what}} was changed elsewhere (it is now {{now}}); nothing changed.',
     that: {
-      deletedBy: 'That span was deleted by {{who}}; nothing changed.',
+      deletedBy: 'That span was deleted by {{who}} at {{at}}; nothing changed.',
       deleted: 'That span was deleted elsewhere; nothing changed.',
-      changedBy: 'That span was changed by {{who}} (it is now {{now}}); nothing changed.',
+      changedBy: 'That span was changed by {{who}} at {{at}} (it is now {{now}}); nothing changed.',
       changed: 'That span was changed elsewhere (it is now {{now}}); nothing changed.'
     }
   },

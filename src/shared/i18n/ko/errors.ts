@@ -26,8 +26,8 @@ export const errors: Catalogue<typeof en> = {
     annotatorLong: '작업자 이름이 64자보다 깁니다. 줄여 주세요.',
     annotatorControl: '작업자 이름에 제어 문자가 들어 있습니다. 다시 입력하세요.',
     annotatorReserved: '그 이름은 검토를 마친 레이어(gold)용으로 예약되어 있습니다. 다른 이름을 고르세요.',
-    docIdEmpty: '문서 ID가 비어 있습니다.',
-    docIdLong: '문서 ID가 512자보다 깁니다.',
+    docIdEmpty: '{{field}}: 문서 ID가 비어 있습니다.',
+    docIdLong: '{{field}}: 문서 ID가 512자보다 깁니다.',
     labelKey: '{{field}}: 레이블 키는 영문 대문자로 시작하고 대문자, 숫자, _만 쓸 수 있습니다(예: PLACE).',
     roleType: '{{field}}: 역할 이름은 영문 소문자, 숫자, _로 씁니다(예: participant).',
     reviewAnnotators: '비교할 작업자를 두 명 이상 고르세요.',
@@ -43,6 +43,12 @@ export const errors: Catalogue<typeof en> = {
     folderEmpty: '폴더의 전체 경로를 입력하거나 기본 위치를 쓰세요.',
     folderLong: '경로가 너무 깁니다(최대 4,096자).',
     folderNul: '경로에 NUL 문자가 들어 있습니다.'
+  },
+  fieldAt: {
+    annotatorEmpty: '{{field}}: 작업자 이름이 비어 있습니다.',
+    annotatorLong: '{{field}}: 작업자 이름이 64자보다 깁니다.',
+    annotatorControl: '{{field}}: 작업자 이름에 제어 문자가 들어 있습니다.',
+    annotatorReserved: '{{field}}: gold와 gold:…는 검토를 마친 레이어용으로 예약되어 있습니다. 다른 이름을 고르세요.'
   },
   noDocument: '이 프로젝트에 “{{docId}}” 문서가 없습니다.',
   noDocumentNothingLabelled: '이 프로젝트에 “{{docId}}” 문서가 없어 아무것도 레이블하지 않았습니다.',
@@ -198,7 +204,13 @@ export const errors: Catalogue<typeof en> = {
     detail: '{{code}}: {{reason}}'
   },
   span: {
-    noDocument: '이 프로젝트에 “{{docId}}” 문서가 없습니다.',
+    fieldAt: {
+    annotatorEmpty: '{{field}}: 작업자 이름이 비어 있습니다.',
+    annotatorLong: '{{field}}: 작업자 이름이 64자보다 깁니다.',
+    annotatorControl: '{{field}}: 작업자 이름에 제어 문자가 들어 있습니다.',
+    annotatorReserved: '{{field}}: gold와 gold:…는 검토를 마친 레이어용으로 예약되어 있습니다. 다른 이름을 고르세요.'
+  },
+  noDocument: '이 프로젝트에 “{{docId}}” 문서가 없습니다.',
     empty: '스팬은 한 글자 이상이어야 합니다(시작 {{start}}, 끝 {{end}}).',
     pastEnd: '스팬이 {{end}}에서 끝나는데, “{{docId}}”의 끝({{length}}자)을 넘습니다.',
     onlySpaces: '선택한 부분에 공백과 문장 부호만 있습니다. 레이블할 낱말을 선택하세요.',
@@ -206,14 +218,14 @@ export const errors: Catalogue<typeof en> = {
     identicalNow: '{{what}}: 똑같은 스팬이 이미 있습니다. 바뀐 것은 없습니다.',
     otherLayer: '그 스팬은 {{owner}}의 레이어에 있습니다. 자기 레이어({{annotator}})만 바꿀 수 있습니다.',
     notFound: '이 프로젝트에 스팬 {{id}}이(가) 없습니다. 바뀐 것은 없습니다. 다시 불러와 지금의 스팬을 확인하세요.',
-    deletedBy: '{{what}}을(를) {{who}}이(가) 지웠습니다. 바뀐 것은 없습니다.',
+    deletedBy: '{{what}}을(를) {{who}}이(가) {{at}}에 지웠습니다. 바뀐 것은 없습니다.',
     deleted: '{{what}}이(가) 다른 곳에서 지워졌습니다. 바뀐 것은 없습니다.',
-    changedBy: '{{what}}을(를) {{who}}이(가) 바꿨습니다(지금은 {{now}}). 바뀐 것은 없습니다.',
+    changedBy: '{{what}}을(를) {{who}}이(가) {{at}}에 바꿨습니다(지금은 {{now}}). 바뀐 것은 없습니다.',
     changed: '{{what}}이(가) 다른 곳에서 바뀌었습니다(지금은 {{now}}). 바뀐 것은 없습니다.',
     that: {
-      deletedBy: '그 스팬을 {{who}}이(가) 지웠습니다. 바뀐 것은 없습니다.',
+      deletedBy: '그 스팬을 {{who}}이(가) {{at}}에 지웠습니다. 바뀐 것은 없습니다.',
       deleted: '그 스팬이 다른 곳에서 지워졌습니다. 바뀐 것은 없습니다.',
-      changedBy: '그 스팬을 {{who}}이(가) 바꿨습니다(지금은 {{now}}). 바뀐 것은 없습니다.',
+      changedBy: '그 스팬을 {{who}}이(가) {{at}}에 바꿨습니다(지금은 {{now}}). 바뀐 것은 없습니다.',
       changed: '그 스팬이 다른 곳에서 바뀌었습니다(지금은 {{now}}). 바뀐 것은 없습니다.'
     }
   },
