@@ -124,7 +124,7 @@ describe('label schema service', () => {
       "CREATE TEMP TRIGGER labels_test_fail BEFORE UPDATE ON relation_roles BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
     )
     const mid = await core.dispatch('renameLabelKey', { key: 'PERSON', newKey: 'PER' })
-    expect(mid.ok === false && mid.error.message).toMatch(/disk on fire/)
+    expect(mid.ok === false && english(mid.error).message).toMatch(/disk on fire/)
     core.project.db.exec('DROP TRIGGER labels_test_fail')
     expect(dumpProject(core.project)).toEqual(before)
   })

@@ -113,7 +113,7 @@ describe('ignored regions', () => {
       const bad = JSON.stringify({ ...JSON.parse(line), id: 'other', ignored: [[5, 2]] })
       const r2 = await other.dispatch('importFiles', { files: [{ name: 'bad.jsonl', base64: Buffer.from(bad + '\n').toString('base64') }] })
       expect(r2.ok).toBe(false)
-      if (!r2.ok) expect(r2.error.message).toContain('bad.jsonl:1: ignored region 1: end (2) must be greater than start (5).')
+      if (!r2.ok) expect(english(r2.error).details).toContain('bad.jsonl:1: ignored region 1: end (2) must be greater than start (5).')
     } finally {
       other.cleanup()
     }

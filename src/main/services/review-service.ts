@@ -128,7 +128,7 @@ export class ReviewService {
       if (made === 'missing') {
         const missing = [a.link.from, a.link.to].filter((s) => !this.project.spans.findIdentical(a.docId, GOLD, s))
         const which = missing.map((s) => `${this.spanText(a.docId, s)} (${this.labelName(s.label)})`).join(' and ')
-        throw new ApiError('rejected', msg('errors:review.linkNotInGold', { text, which }))
+        throw new ApiError('rejected', msg('errors:review.linkNotInGold', { text, which, count: missing.length }))
       }
       if (made === 'exists') return this.log.unchanged(`${text} is already linked in gold as ${role.name}`)
       this.startReview(a.docId, a.reviewer)

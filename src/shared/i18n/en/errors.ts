@@ -261,7 +261,8 @@ export const errors = {
   },
   review: {
     noRole: 'This project has no link role "{{role}}".',
-    linkNotInGold: 'Cannot accept the link {{text}}: {{which}} not in gold yet. Accept the spans first, then the link.',
+    linkNotInGold_one: 'Cannot accept the link {{text}}: {{which}} is not in gold yet. Accept the spans first, then the link.',
+    linkNotInGold_other: 'Cannot accept the link {{text}}: {{which}} are not in gold yet. Accept the spans first, then the link.',
     spanOutside: 'The span {{start}}..{{end}} is not inside "{{docId}}" ({{length}} characters).'
   },
   agreement: {

@@ -253,7 +253,7 @@ export const errors: Catalogue<typeof en> = {
   },
   review: {
     noRole: '이 프로젝트에는 “{{role}}” 연결 역할이 없습니다.',
-    linkNotInGold: '연결 {{text}}을(를) 채택할 수 없습니다. {{which}}이(가) 아직 gold에 없습니다. 스팬을 먼저 채택한 뒤 연결을 채택하세요.',
+    linkNotInGold_other: '연결 {{text}}을(를) 채택할 수 없습니다. {{which}}이(가) 아직 gold에 없습니다. 스팬을 먼저 채택한 뒤 연결을 채택하세요.',
     spanOutside: '{{start}}..{{end}} 스팬이 “{{docId}}”({{length}}자) 안에 있지 않습니다.'
   },
   agreement: {
