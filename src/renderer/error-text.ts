@@ -1,5 +1,6 @@
 import type { ParseKeys } from 'i18next'
-import { ApiError } from '../shared/errors'
+import type { ZodError } from 'zod'
+import { ApiError, zodMessages } from '../shared/errors'
 import type { Namespace } from '../shared/i18n'
 import type { Message } from '../shared/message'
 import type { UiText } from './state/status'
@@ -22,4 +23,10 @@ export function errorText(err: unknown): UiText {
 /** An ApiError's individual problems (one per bad line…), as UiText. */
 export function errorDetails(err: unknown): UiText[] {
   return err instanceof ApiError ? err.details.map(messageText) : []
+}
+
+/** The first problem zod found in a form's value (its schema names the reason key), as UiText. */
+export function zodText(err: ZodError): UiText {
+  const first = zodMessages(err)[0]
+  return first ? messageText(first) : { key: 'app:annotator.invalid' }
 }
