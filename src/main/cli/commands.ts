@@ -17,7 +17,7 @@ import { Project } from '../store/project'
 import { DEFAULT_HOST, hostProblem, hostWarning } from '../web/host'
 import { startWebServer, type WebServer } from '../web/http-server'
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits'
-import { apiErrorLines, sayCli } from './render-message'
+import { apiErrorLines, cliLocale, sayCli } from './render-message'
 import { zodMessages } from '../../shared/errors'
 
 /** A problem the user can fix; the CLI prints its message and exits with `status`. */
@@ -76,7 +76,7 @@ export function importCommand(
       throw new CliError(`Cannot read ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Nothing was imported.`)
     }
   })
-  const project = openOrCreateProject(resolve(o.project), null)
+  const project = openOrCreateProject(resolve(o.project), null, {}, cliLocale())
   try {
     const result = importFiles(project, inputs, { annotator: o.annotator, format: o.format, offsets: o.offsets })
     for (const f of result.files) {
@@ -134,7 +134,7 @@ export async function serveCommand(
   const file = o.project ? resolve(o.project) : defaultProjectPath(data)
   const staticDir = rendererDir()
   if (!existsSync(staticDir)) throw new CliError(`The renderer is not built (${staticDir} is missing). Run: npm run build`)
-  const project = openOrCreateProject(file, o.project ? null : seedsDir())
+  const project = openOrCreateProject(file, o.project ? null : seedsDir(), {}, cliLocale())
   // A snapshot now (in the background) and every few minutes while it changes; the timer never keeps the process alive.
   const backups = new BackupService(project)
   void backups.start()

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, extname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
+import type { Locale } from '../../shared/i18n'
 import type { ApiHandlers } from '../../shared/api'
 import { ApiError } from '../../shared/errors'
 import { msg } from '../../shared/message'
@@ -24,6 +25,8 @@ export interface SessionOptions {
   onSwitched?: ((project: Project) => void) | undefined
   /** Whether backups run on a timer (the desktop app); tests leave it off. */
   backupTimer?: boolean
+  /** The UI language now: a project created by File → New project names its default labels in it. */
+  locale?: (() => Locale) | undefined
 }
 
 interface Current {
@@ -82,7 +85,7 @@ export class ProjectSession implements ProjectSwitcher {
     if (create) checkNewProjectPath(file)
     else checkProjectFile(file, this.options.nativeBinding)
     // Opened completely before the old one is closed: a failure leaves the current project open.
-    const next = this.load(openOrCreateProject(file, null, this.openOptions()))
+    const next = this.load(openOrCreateProject(file, null, this.openOptions(), this.options.locale?.() ?? 'en'))
     const previous = this.current
     this.current = next
     this.options.recent.add(file)
