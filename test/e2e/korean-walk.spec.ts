@@ -25,8 +25,14 @@ const ALLOWED = new Set([
   'Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab', 'Space', 'Backspace', 'Delete', 'Home', 'End', 'PgUp', 'PgDn', // key caps as printed on keyboards
   'gold', // the reviewed layer's name (a layer name is data)
   'spanmark', 'serve', 'project', 'labels', 'list', 'export', 'annotator', 'format', // CLI commands and flags quoted in help text
-  'rrggbb' // the notation of a hex colour
+  'rrggbb', // the notation of a hex colour
+  'English', // a language's name in the language picker is written in that language
+  'train', 'dev', 'test', // dataset split names, as the files are named
+  'EVENT' // an example label key (keys are upper-case Latin by rule)
 ])
+
+/** Paths and file names are data: "/home/…/x.sqlite.backups", "bad.jsonl", "datasets/…". */
+const PATHS = /(?:[A-Za-z]:)?[\\/][^\s,()“”]*|[^\s,()“”/]+\.(?:jsonl|json|txt|sqlite|csv)\b|[A-Za-z]+\//g
 
 /** Elements whose text is project data, not chrome. */
 const DATA_SELECTORS = ['[data-testid^="doc-text-"]', '.doc-title', 'mark[data-span-id]', 'kbd', 'code', 'input', 'textarea', '.bidi']
@@ -52,6 +58,7 @@ async function englishWords(page: Page, data: readonly string[]): Promise<string
   const found = new Set<string>()
   for (let text of texts) {
     for (const d of data) if (d.length > 0) text = text.split(d).join(' ')
+    text = text.replace(PATHS, ' ')
     for (const word of text.match(/[A-Za-z]{3,}/g) ?? []) if (!ALLOWED.has(word)) found.add(`${word} ← “${text.slice(0, 120)}”`)
   }
   return [...found]
@@ -78,6 +85,16 @@ async function closeDialog(page: Page): Promise<void> {
 test.describe('the Korean UI', () => {
   test.use({ locale: 'ko-KR', allowedConsoleErrors: [/status of 422 .*api\/importFiles/] })
   test.setTimeout(180_000)
+  // The server creates the project in the language of LANG (the default labels' names): Korean here.
+  let lang: string | undefined
+  test.beforeAll(() => {
+    lang = process.env.LANG
+    process.env.LANG = 'ko_KR.UTF-8'
+  })
+  test.afterAll(() => {
+    if (lang === undefined) delete process.env.LANG
+    else process.env.LANG = lang
+  })
 
   test('walks the screens and dialogs and finds no English word in the chrome, the status line or the errors', async ({ page, server, home }) => {
     await page.addInitScript(() => localStorage.setItem('spanmark.locale', 'ko'))
@@ -87,7 +104,8 @@ test.describe('the Korean UI', () => {
     // Project data: document ids and titles, label keys and names, annotators.
     const docs = (await server.api('listDocuments', { annotator: 'alice' })).body.result as { id: string; title: string }[]
     const labels = (await server.api('listLabels', {})).body.result as { key: string; name: string }[]
-    const data = ['alice', 'bob', ...docs.flatMap((d) => [d.id, d.title]), ...labels.flatMap((l) => [l.key, l.name])].sort((a, b) => b.length - a.length)
+    const project = (await server.api('getProjectInfo', {})).body.result as { name: string }
+    const data = ['alice', 'bob', project.name, ...docs.flatMap((d) => [d.id, d.title]), ...labels.flatMap((l) => [l.key, l.name])].sort((a, b) => b.length - a.length)
     const w: Walk = { page, data, findings: new Map() }
 
     // The main screen, two panes, a span made and selected.
