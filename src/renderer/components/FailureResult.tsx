@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/errors'
 import { errorDetails, errorText } from '../error-text'
 import type { UiText } from '../state/status'
 import { useUiText } from '../ui-text'
@@ -9,7 +10,10 @@ export interface Failure {
 }
 
 export function toFailure(err: unknown): Failure {
-  return { message: errorText(err), details: errorDetails(err) }
+  const message = errorText(err)
+  // A storage error's detail is SQLite's own code and words, for developers; a detail that repeats the message is left out.
+  const details = err instanceof ApiError && err.code === 'storage' ? [] : errorDetails(err).filter((d) => JSON.stringify(d) !== JSON.stringify(message))
+  return { message, details }
 }
 
 export function FailureResult({ failure, className = '' }: { failure: Failure; className?: string }) {
@@ -17,7 +21,7 @@ export function FailureResult({ failure, className = '' }: { failure: Failure; c
   return (
     <div className={`result error ${className}`} role="alert">
       <p>{show(failure.message)}</p>
-      {failure.details.length > 1 && (
+      {failure.details.length > 0 && (
         <ul>
           {failure.details.map((d, i) => (
             <li key={i}>{show(d)}</li>
