@@ -184,7 +184,7 @@ function forEachJsonLine(name: string, content: string, out: ParsedFile, each: (
       continue
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      const found = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+      const found = Array.isArray(value) ? '[…]' : JSON.stringify(value).slice(0, 40) // the line's shape, as JSON writes it
       out.problems.push(msg('errors:import.notObject', { where, found }))
       continue
     }

@@ -160,7 +160,7 @@ export const errors: Catalogue<typeof en> = {
     emptyTxt: '{{where}}: 파일이 비어 있습니다. .txt 파일은 문서 하나로 가져오므로 글이 있어야 합니다.',
     mixedFormats: '{{where}}: 이 줄은 {{found}} 형식으로 보이지만 파일은 (앞부분으로 보아) {{format}} 형식입니다. 한 파일에는 한 형식만 쓰거나 --format으로 형식을 고르세요.',
     badJson: '{{where}}: 올바른 JSON이 아닙니다({{reason}}).',
-    notObject: '{{where}}: 각 줄은 JSON 객체 {…} 하나(문서 하나)여야 하는데, 이 줄은 객체가 아닙니다.',
+    notObject: '{{where}}: 각 줄은 JSON 객체 {…} 하나(문서 하나)여야 하는데, 이 줄은 {{found}} 꼴입니다.',
     endBeforeStart: '{{where}}: 끝({{end}})이 시작({{start}})보다 커야 합니다.',
     pastEnd: '{{where}}: 끝({{end}})이 본문의 끝({{length}} 코드 포인트)을 넘습니다.',
     textMismatch: '{{where}}: "text" {{given}}이(가) {{start}}..{{end}} 위치의 글자({{actual}})와 다릅니다. 오프셋은 유니코드 코드 포인트 단위이고 끝은 포함하지 않습니다.',
