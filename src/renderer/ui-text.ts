@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { UiText } from './state/status'
+import { errorText } from './error-text'
 import { useT } from './use-t'
 
 /** Shows a UiText in the current language: a catalogue key is translated, a sentence from the core is shown as written. */
@@ -26,4 +27,10 @@ export function formatTime(iso: string, locale: string): string {
 /** A number with the current locale's grouping (1,234). */
 export function formatNumber(n: number, locale: string, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(locale, options).format(n)
+}
+
+/** What an error says, in the current language, for a component's own error line (see error-text.ts). */
+export function useErrorText(): (err: unknown) => string {
+  const show = useUiText()
+  return (err) => show(errorText(err))
 }

@@ -1,5 +1,6 @@
 import { apiContract, apiMethods, type ApiMethod, type SpanmarkApi } from './api'
-import { ApiError, describeZodError, envelopeSchema } from './errors'
+import { ApiError, envelopeSchema, zodMessages } from './errors'
+import { msg } from './message'
 
 /** Sends one call over some transport and resolves with the raw envelope. */
 export type Transport = (method: ApiMethod, args: unknown) => Promise<unknown>
@@ -13,14 +14,14 @@ export function createApiClient(transport: Transport): SpanmarkApi {
   for (const method of apiMethods) {
     api[method] = async (args: unknown) => {
       const envelope = envelopeSchema.safeParse(await transport(method, args))
-      if (!envelope.success) throw new ApiError('internal', `The app's core sent a malformed reply to ${method}.`)
+      if (!envelope.success) throw new ApiError('internal', msg('errors:malformedReply', { method }))
       if (!envelope.data.ok) {
         const { code, message, details } = envelope.data.error
         throw new ApiError(code, message, details)
       }
       const result = apiContract[method].result.safeParse(envelope.data.result)
       if (!result.success) {
-        throw new ApiError('internal', `The app's core sent an invalid result for ${method}.`, describeZodError(result.error))
+        throw new ApiError('internal', msg('errors:invalidResult', { method }), zodMessages(result.error))
       }
       return result.data
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from './message'
 import { agreementReportSchema } from './agreement-schema'
 import { backupMethods } from './backup-schema'
 import { searchArgsSchema, searchResultSchema } from './search-schema'
@@ -82,8 +83,8 @@ const importResultSchema = z.object({
   /** Entities created, and spans newly linked to an entity. */
   newEntities: z.int(),
   newEntityLinks: z.int(),
-  /** Things the user should know that did not stop the import (e.g. a byte order mark dropped), one line each. */
-  notes: z.array(z.string())
+  /** Things the user should know that did not stop the import (e.g. a byte order mark dropped), one message each. */
+  notes: z.array(messageSchema)
 })
 
 const exportResultSchema = z.object({
@@ -145,14 +146,14 @@ const mergeResultSchema = z.object({
   labelsAdded: z.array(z.string())
 })
 
-const reviewAnnotators = z.array(annotatorName).min(2, 'pick at least two annotators').max(8)
+const reviewAnnotators = z.array(annotatorName).min(2, 'errors:field.reviewAnnotators').max(8)
 const spanArgs = { docId, start: offset, end: offset, label: labelKey }
 
 const noArgs = z.object({}).strict()
 
 // --- Label all occurrences (issue 8): src/main/services/occurrences-service.ts ---
 /** The text whose occurrences are looked for: a span's text, so never more than a paragraph. */
-const occurrenceText = z.string().min(1, 'the text to look for is empty').max(1000, 'the text to look for is longer than 1,000 characters')
+const occurrenceText = z.string().min(1, 'errors:field.occurrenceEmpty').max(1000, 'errors:field.occurrenceLong')
 
 const occurrenceHitSchema = z.object({
   docId,

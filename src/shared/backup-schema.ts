@@ -31,7 +31,7 @@ export const backupMethods = {
   listBackups: { args: noArgs, result: backupListSchema },
   backupNow: { args: noArgs, result: backupSummarySchema },
   restoreBackup: {
-    args: z.object({ name: z.string().regex(BACKUP_FILE_NAME, 'must be the name of a backup in the list') }).strict(),
+    args: z.object({ name: z.string().regex(BACKUP_FILE_NAME, 'errors:field.backupName') }).strict(),
     result: z.object({ restored: backupSummarySchema, undo: backupSummarySchema })
   }
 } as const

@@ -5,7 +5,7 @@ import { docId, labelKey, offset, personName } from './schemas'
 
 const entityId = z.int().positive()
 /** Trimmed by the core; at most 200 characters once trimmed. */
-const entityName = z.string().min(1, "the entity's name is empty").max(1000)
+const entityName = z.string().min(1, 'errors:field.entityNameEmpty').max(1000)
 
 export const entitySchema = z.object({
   id: entityId,

@@ -53,8 +53,8 @@ export const meetingEventSchema = z.object({
 
 export const meetingsListSchema = z.object({ events: z.array(meetingEventSchema) })
 
-const spanIds = z.array(z.int().positive()).min(1, 'pick at least one meeting').max(1000)
-const eventName = z.string().trim().min(1, 'the event needs a name').max(200, 'an event name is at most 200 characters')
+const spanIds = z.array(z.int().positive()).min(1, 'errors:field.meetingsEmpty').max(1000)
+const eventName = z.string().trim().min(1, 'errors:field.eventEmpty').max(200, 'errors:field.eventLong')
 
 export const meetingMethods = {
   /** Every MEETING span of the layer with at least one link, grouped into events, in date order (unknown dates last). */

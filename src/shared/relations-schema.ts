@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { docId, labelKey } from './schemas'
 
 /** A relation role's key, e.g. "participant": lower-case letters, digits and underscores. */
-export const relationType = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a role is lower-case letters, e.g. "participant"')
+export const relationType = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'errors:field.roleType')
 
 /** The part of a link that undo/redo restores: from one span to another, in a role. */
 export const relationStateSchema = z.object({ from: z.int().positive(), to: z.int().positive(), type: relationType })

@@ -9,15 +9,15 @@ export const MAX_PANES = 4
 export const annotatorName = z
   .string()
   .trim()
-  .min(1, 'annotator name is empty')
-  .max(64, 'annotator name is longer than 64 characters')
-  .regex(/^[^\u0000-\u001f]+$/, 'annotator name has control characters')
+  .min(1, 'errors:field.annotatorEmpty')
+  .max(64, 'errors:field.annotatorLong')
+  .regex(/^[^\u0000-\u001f]+$/, 'errors:field.annotatorControl')
 
 /** A person's name: any layer name except the reserved review layers (gold, gold:…). */
-export const personName = annotatorName.refine((n) => !isReservedLayer(n), 'gold and gold:… are reserved for the reviewed layer')
+export const personName = annotatorName.refine((n) => !isReservedLayer(n), 'errors:field.annotatorReserved')
 
-export const docId = z.string().min(1, 'document id is empty').max(512, 'document id is longer than 512 characters')
-export const labelKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'label keys are upper-case letters, digits and _')
+export const docId = z.string().min(1, 'errors:field.docIdEmpty').max(512, 'errors:field.docIdLong')
+export const labelKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'errors:field.labelKey')
 export const offset = z.int().min(0)
 
 export const labelDefSchema = z.object({

@@ -9,7 +9,7 @@ export const SEARCH_MAX_LIMIT = 5000
 
 export const searchArgsSchema = z
   .object({
-    query: z.string().min(1, 'the search is empty').max(1000, 'the search is longer than 1000 characters'),
+    query: z.string().min(1, 'errors:field.searchEmpty').max(1000, 'errors:field.searchLong'),
     /** text: the query as typed; regex: a JavaScript regular expression (flags g, m and u; i unless caseSensitive). */
     mode: z.enum(['text', 'regex']),
     /** Default false: 'Sam' also finds 'sam' (Korean has no case). */

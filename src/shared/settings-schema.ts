@@ -28,9 +28,9 @@ export const backupDirArgsSchema = z
     dir: z
       .string()
       .trim()
-      .min(1, 'Enter the full path of a folder, or use the default.')
-      .max(4096, 'The path is too long (4096 characters at most).')
-      .refine((d) => !d.includes('\0'), 'The path contains a NUL character.')
+      .min(1, 'errors:field.folderEmpty')
+      .max(4096, 'errors:field.folderLong')
+      .refine((d) => !d.includes('\0'), 'errors:field.folderNul')
       .nullable()
   })
   .strict()

@@ -21,7 +21,7 @@ test.describe('first start without an annotator', () => {
     await page.keyboard.press('Escape')
     await expect(dialog).toBeVisible()
     await dialog.getByRole('button', { name: 'Save name' }).click()
-    await expect(dialog.getByRole('alert')).toHaveText('annotator name is empty')
+    await expect(dialog.getByRole('alert')).toHaveText('The annotator name is empty: type your name.')
     await expect(dialog).toBeVisible()
 
     // Typing digits in the name does not trigger label hotkeys.

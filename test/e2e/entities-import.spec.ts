@@ -26,7 +26,7 @@ test('File → Import… with an export and its .entities.jsonl links the spans 
   const dialog = await importFiles(page, [file, entities])
   await expect(dialog.getByRole('status')).toContainText('Imported 1 new document and 2 new spans from 1 file.')
   await expect(dialog.getByText('Note: out.entities.jsonl: 2 entities, 2 new (matched by name and type).')).toBeVisible()
-  await expect(dialog.getByText('Note: 2 span(s) linked to their entities.')).toBeVisible()
+  await expect(dialog.getByText('Note: 2 spans linked to their entities.')).toBeVisible()
   await page.screenshot({ path: '/tmp/rt9-import-entities.png' })
 
   const { body } = await server.api('listEntities', {})

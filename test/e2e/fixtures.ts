@@ -45,7 +45,7 @@ export interface SpanmarkServer {
 export interface ApiEnvelope {
   ok: boolean
   result?: unknown
-  error?: { code: string; message: string; details: string[] }
+  error?: { code: string; message: { key: string; params?: Record<string, string | number> }; details: { key: string; params?: Record<string, string | number> }[] }
 }
 
 /** The line `spanmark serve` prints: "… open http://127.0.0.1:PORT/#token=TOKEN". */

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
 import { codePointRange, dbSpans, docText, markById, openDoc, SEED_IDS, seedText, selectText, spanWithText } from './helpers'
+import { renderMessage } from '../../src/shared/i18n/render'
 
 const [A] = SEED_IDS as unknown as [string]
 
@@ -82,7 +83,7 @@ test('a colliding hotkey or an unreadable colour is refused with a message next 
   expect(labels.find((l) => l.key === 'DATE')?.hotkey).toBe('3')
   // The core refuses the same collision when asked directly.
   const direct = await server.api('editLabel', { key: 'DATE', hotkey: '1' })
-  expect(direct.body.error?.message).toMatch(/"1" is already used by PERSON/)
+  expect(direct.body.error && renderMessage(direct.body.error.message, 'en')).toMatch(/"1" is already used by PERSON/)
 })
 
 test('rename a key: its spans keep their place and move to the new key', async ({ page, server }) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MutationResult, Session } from '../../src/shared/api'
 import { tempCore } from './helpers/core'
+import { english } from './helpers/english'
 
 const DOC = '002_350a00930be01512'
 const text = readFileSync(join(__dirname, '..', '..', 'seeds', `${DOC}.txt`), 'utf8')
@@ -64,7 +65,7 @@ describe('createSpan with trim', () => {
   it('refuses a selection of only spaces and punctuation, changing nothing', async () => {
     const r = await core.dispatch('createSpan', { docId: DOC, annotator: 'alice', ...at('···'), label: 'DATE', trim: true })
     expect(r.ok).toBe(false)
-    expect(!r.ok && r.error.message).toMatch(/only spaces and punctuation/)
+    expect(!r.ok && english(r.error).message).toMatch(/only spaces and punctuation/)
     expect(layer()).toEqual([])
   })
 

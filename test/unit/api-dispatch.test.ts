@@ -3,6 +3,7 @@ import { createApiClient } from '../../src/shared/api-client'
 import { apiContract } from '../../src/shared/api'
 import { ApiError } from '../../src/shared/errors'
 import { tempCore } from './helpers/core'
+import { english } from './helpers/english'
 
 let core: ReturnType<typeof tempCore>
 beforeEach(() => {
@@ -30,7 +31,7 @@ describe('API dispatcher (the core every transport calls)', () => {
     expect(await core.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
     const bad = await core.dispatch('createSpan', { docId: SEED, annotator: 'alice', start: -1, end: 2.5, label: 'person' })
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_args' } })
-    expect(!bad.ok && bad.error.details.join('|')).toMatch(/start.*\|end.*\|label: label keys are upper-case/)
+    expect(!bad.ok && english(bad.error).details.join('|')).toMatch(/start.*\|end.*\|label: a label key is upper-case/)
     expect(await core.dispatch('getSession', { sneaky: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_args' } })
     expect(await core.dispatch('listSpans', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_args' } })
     expect(await core.dispatch('setAnnotator', { name: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_args' } })

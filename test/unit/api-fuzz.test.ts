@@ -8,6 +8,7 @@ import { readMethods } from '../../src/shared/api-effects'
 import { API_ERROR_CODES, envelopeSchema, type Envelope } from '../../src/shared/errors'
 import { tempCore } from './helpers/core'
 import { dumpProject } from './helpers/dump'
+import { english } from './helpers/english'
 
 /**
  * Random and near-valid payloads for every API method, at the real dispatcher
@@ -147,10 +148,16 @@ function nearValid(method: ApiMethod): fc.Arbitrary<unknown> {
 function expectShowable(r: Envelope, what: string): void {
   if (r.ok) return
   expect(API_ERROR_CODES, what).toContain(r.error.code)
-  expect(r.error.message.trim().length, what).toBeGreaterThan(0)
-  expect(r.error.message, what).not.toMatch(/\[object |^undefined|^null$/)
-  expect(r.error.code, `${what}: ${r.error.message}`).not.toBe('internal')
-  for (const d of r.error.details) expect(typeof d, what).toBe('string')
+  const e = english(r.error)
+  expect(e.message.trim().length, what).toBeGreaterThan(0)
+  expect(e.message, what).not.toMatch(/\[object |^undefined|^null$/)
+  expect(e.message, `${what}: a catalogue key with no text`).not.toBe(r.error.message.key)
+  expect(e.code, `${what}: ${e.message}`).not.toBe('internal')
+  // Every placeholder the catalogue wrote was filled: a {{name}} left in the text came from the payload itself.
+  for (const [m, text] of [[r.error.message, e.message], ...r.error.details.map((d, i) => [d, e.details[i] ?? ''] as const)] as const) {
+    const given = Object.values(m.params ?? {}).join('\n')
+    for (const left of text.match(/\{\{\w+\}\}/g) ?? []) expect(given, `${what}: ${text}`).toContain(left)
+  }
 }
 
 const show = (v: unknown): string => {

@@ -7,6 +7,7 @@ import { backupDir } from '../../src/main/store/backups'
 import { Project } from '../../src/main/store/project'
 import type { BackupLocation } from '../../src/shared/settings-schema'
 import { tempCore } from './helpers/core'
+import { english } from './helpers/english'
 
 const SEED = '000_2f535eeb48f059c6'
 type Core = ReturnType<typeof tempCore>
@@ -84,7 +85,7 @@ describe('the backup folder setting', () => {
       expect(reply.ok, dir).toBe(false)
       if (reply.ok) continue
       expect(reply.error.code, dir).toBe(code)
-      expect(reply.error.message, dir).toMatch(message)
+      expect(english(reply.error).message, dir).toMatch(message)
     }
     expect(await location()).toEqual(before)
     expect(settingRow()).toBeUndefined()
@@ -106,7 +107,7 @@ describe('the backup folder setting', () => {
     try {
       const reply = await core.dispatch('setBackupDir', { dir: locked })
       expect(reply.ok).toBe(false)
-      if (!reply.ok) expect(reply.error).toMatchObject({ code: 'rejected', message: expect.stringMatching(/cannot write to \/.*not changed/) })
+      if (!reply.ok) expect(english(reply.error)).toMatchObject({ code: 'rejected', message: expect.stringMatching(/cannot write to \/.*not changed/) })
       expect((await location()).folder).toBe(good)
       expect(readdirSync(locked).some((n) => n.startsWith('.spanmark-write-test'))).toBe(false)
     } finally {

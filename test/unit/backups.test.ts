@@ -9,6 +9,7 @@ import { DamagedProjectError } from '../../src/main/store/backups-health'
 import { restoreProjectFile } from '../../src/main/store/backups-restore'
 import { Project } from '../../src/main/store/project'
 import { tempCore } from './helpers/core'
+import { englishReply } from './helpers/english'
 
 const SEED = '000_2f535eeb48f059c6'
 type Core = ReturnType<typeof tempCore>
@@ -203,7 +204,7 @@ describe('restoring in the running app', () => {
     const backup = await call<{ name: string }>('backupNow', {})
     writeFileSync(join(backupDir(file()), backup.name), 'not a database at all, just text\n'.repeat(200))
     const reply = await core.dispatch('restoreBackup', { name: backup.name })
-    expect(reply).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/cannot be used.*not a database/s) } })
+    expect(englishReply(reply)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/cannot be used.*not a database/s) } })
     expect(await call('listSpans', { docId: SEED, annotator: 'alice' })).toMatchObject([{ start: 0, end: 2 }])
   })
 })

@@ -97,7 +97,7 @@ describe('registerIpc', () => {
     ]
     for (const sender of senders) {
       const reply = await invoke(sender, 'getSession', {})
-      expect(reply).toEqual({ ok: false, error: { code: 'rejected', message: expect.any(String) as unknown, details: [] } })
+      expect(reply).toEqual({ ok: false, error: { code: 'rejected', message: { key: 'errors:ipcForeign' }, details: [] } })
     }
     expect(dispatch).not.toHaveBeenCalled()
   })

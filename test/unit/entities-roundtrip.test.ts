@@ -9,6 +9,9 @@ import { ApiError } from '../../src/shared/errors'
 import { tempCore } from './helpers/core'
 import { D0, meetingsFixture } from './helpers/meetings-fixture'
 import { utf8 } from './helpers/temp-project'
+import { detailText } from './helpers/english'
+import { english1 } from './helpers/english'
+import type { Message } from '../../src/shared/message'
 
 let core: ReturnType<typeof tempCore>
 beforeEach(() => {
@@ -64,7 +67,7 @@ describe('entities round trip: export → import into a fresh project', () => {
     expect(r.status).toBe(0)
     expect(r.out[0]).toBe(`Reading entities from ${join(core.dir, 'out.entities.jsonl')} (beside the file it belongs to).`)
     expect(r.out).toContain(`Note: ${join(core.dir, 'out.entities.jsonl')}: 3 entities, 3 new (matched by name and type).`)
-    expect(r.out).toContain('Note: 7 span(s) linked to their entities.')
+    expect(r.out).toContain('Note: 7 spans linked to their entities.')
     const project = Project.open(fresh)
     try {
       expect(content(project)).toEqual(before)
@@ -101,9 +104,9 @@ describe('entities round trip: export → import into a fresh project', () => {
         { name: exported.entities!.fileName, base64: Buffer.from(exported.entities!.content).toString('base64') },
         { name: exported.fileName, base64: Buffer.from(exported.content).toString('base64') }
       ]
-      const result = await other.call<{ notes: string[]; files: { name: string }[] }>('importFiles', { files })
+      const result = await other.call<{ notes: Message[]; files: { name: string }[] }>('importFiles', { files })
       expect(result.files.map((f) => f.name)).toEqual([exported.fileName])
-      expect(result.notes).toContain('7 span(s) linked to their entities.')
+      expect(result.notes.map(english1)).toContain('7 spans linked to their entities.')
       expect(content(other.project)).toEqual(before)
     } finally {
       other.cleanup()
@@ -153,7 +156,7 @@ describe('entity_id problems refuse the whole import, with file:line', () => {
 
   it('an entity_id without an entities file', () => {
     const e = refused([{ name: 'a.jsonl', bytes: utf8(line([person])) }])
-    expect(e.details[0]).toBe('a.jsonl:1: span 1: its "entity_id" 7 refers to an entities file, but none was given; import a.entities.jsonl together with it.')
+    expect(detailText(e)[0]).toBe('a.jsonl:1: span 1: its "entity_id" 7 refers to an entities file, but none was given; import a.entities.jsonl together with it.')
   })
 
   it('an entity_id that is not in the entities file', () => {
@@ -161,8 +164,8 @@ describe('entity_id problems refuse the whole import, with file:line', () => {
       { name: 'a.jsonl', bytes: utf8(line([person])) },
       { name: 'a.entities.jsonl', bytes: entities({ id: 8, name: 'Sam Altman', type: 'PERSON' }) }
     ])
-    expect(e.details).toEqual(['a.jsonl:1: span 1: its "entity_id" 7 is not an id in a.entities.jsonl.'])
-    expect(e.message).toMatch(/^Nothing was imported: 1 problem in a\.jsonl\./)
+    expect(detailText(e)).toEqual(['a.jsonl:1: span 1: its "entity_id" 7 is not an id in a.entities.jsonl.'])
+    expect(e.message).toMatch(/^Nothing was imported: there is a problem in a\.jsonl /)
   })
 
   it("an entity of another type than the span's label", () => {
@@ -170,7 +173,7 @@ describe('entity_id problems refuse the whole import, with file:line', () => {
       { name: 'a.jsonl', bytes: utf8(line([person])) },
       { name: 'a.entities.jsonl', bytes: entities({ id: 7, name: 'OpenAI', type: 'ORGANISATION' }) }
     ])
-    expect(e.details).toEqual(['a.jsonl:1: span 1: it is labelled PERSON but its "entity_id" 7 is OpenAI, an entity of type ORGANISATION.'])
+    expect(detailText(e)).toEqual(['a.jsonl:1: span 1: it is labelled PERSON but its "entity_id" 7 is OpenAI, an entity of type ORGANISATION.'])
   })
 
   it('bad lines of the entities file: bad JSON, unknown type, a repeated id', () => {
@@ -181,10 +184,10 @@ describe('entity_id problems refuse the whole import, with file:line', () => {
       { name: 'a.jsonl', bytes: utf8(line([person])) },
       { name: 'a.entities.jsonl', bytes }
     ])
-    expect(e.details).toHaveLength(3)
-    expect(e.details[0]).toMatch(/^a\.entities\.jsonl:2: not valid JSON/)
-    expect(e.details[1]).toMatch(/^a\.entities\.jsonl:3: unknown entity type "ANIMAL"/)
-    expect(e.details[2]).toBe('a.entities.jsonl:4: the entity id 7 is also used at a.entities.jsonl:1; ids must be unique in the file.')
+    expect(detailText(e)).toHaveLength(3)
+    expect(detailText(e)[0]).toMatch(/^a\.entities\.jsonl:2: not valid JSON/)
+    expect(detailText(e)[1]).toMatch(/^a\.entities\.jsonl:3: unknown entity type "ANIMAL"/)
+    expect(detailText(e)[2]).toBe('a.entities.jsonl:4: the entity id 7 is also used at a.entities.jsonl:1; ids must be unique in the file.')
   })
 })
 

@@ -13,6 +13,7 @@ import { startWebServer, type WebServer } from '../../src/main/web/http-server'
 import type { Project } from '../../src/main/store/project'
 import { CLIENT_HEADER, liveEventSchema, type LiveEvent } from '../../src/shared/live-events'
 import { tempDir } from './helpers/temp-project'
+import { englishReply } from './helpers/english'
 
 const DOC = '000_2f535eeb48f059c6'
 const TOKEN = 'events-test-token-0123456789'
@@ -116,7 +117,7 @@ describe('GET /api/events over real HTTP', () => {
     expect((await post('deleteSpan', { annotator: 'alice', spanId }, 'client-b')).status).toBe(200)
     const conflict = await post('relabelSpan', { annotator: 'alice', spanId, label: 'PERSON' }, 'client-a')
     expect(conflict.status).toBe(409)
-    expect(await conflict.json()).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^That span was deleted by alice at /) } })
+    expect(englishReply((await conflict.json()) as { ok: boolean })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^That span was deleted by alice at /) } })
     await vi.waitFor(() => expect(a.events().map((e) => [e.seq, e.origin])).toEqual([[1, 'client-a'], [2, 'client-b']]))
   })
 

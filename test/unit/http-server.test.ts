@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startWebServer, type WebServer } from '../../src/main/web/http-server'
 import { tempCore } from './helpers/core'
+import { english1, englishReply } from './helpers/english'
+import type { Message } from '../../src/shared/message'
 
 let core: ReturnType<typeof tempCore>
 let server: WebServer
@@ -83,9 +85,9 @@ describe('web-mode HTTP server', () => {
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/)
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
-      const body = (await res.json()) as { ok: boolean; error: { message: string } }
+      const body = (await res.json()) as { ok: boolean; error: { message: Message } }
       expect(body.ok).toBe(false)
-      expect(body.error.message).toContain('Open the URL that `spanmark serve` printed')
+      expect(english1(body.error.message)).toContain('Open the URL that `spanmark serve` printed')
     }
     // A query parameter is not a way in for ordinary API routes.
     const query = await fetch(new URL(`api/createSpan?token=${server.token}`, server.url), {
@@ -118,7 +120,7 @@ describe('web-mode HTTP server', () => {
     expect((await call('nope', {})).status).toBe(404)
     const notJson = await raw({ method: 'POST', path: '/api/getSession', headers: auth(), body: '{' })
     expect(notJson.status).toBe(400)
-    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { message: 'The request body is not valid JSON.' } })
+    expect(englishReply(JSON.parse(notJson.body) as { ok: boolean })).toMatchObject({ ok: false, error: { message: 'The request body is not valid JSON.' } })
     const conflict = await call('getDocument', { id: 'missing' })
     expect(conflict.status).toBe(404)
   })

@@ -18,6 +18,7 @@ import { LOCALES, resources } from '../../src/shared/i18n'
 
 const ROOT = resolve(__dirname, '..', '..')
 const RENDERER = join(ROOT, 'src', 'renderer')
+const MAIN = join(ROOT, 'src', 'main')
 
 /**
  * Texts that are the same in every language, with why:
@@ -45,7 +46,7 @@ let scratch = ''
 const projects = new Map<string, { program: { getSourceFile(file: string): ts.SourceFile | undefined } }>()
 
 function parse(file: string): ts.SourceFile {
-  const config = file.startsWith(scratch) ? join(scratch, 'tsconfig.json') : join(ROOT, 'tsconfig.web.json')
+  const config = file.startsWith(scratch) ? join(scratch, 'tsconfig.json') : file.startsWith(MAIN) ? join(ROOT, 'tsconfig.node.json') : join(ROOT, 'tsconfig.web.json')
   const source = projects.get(config)?.program.getSourceFile(file)
   if (!source) throw new Error(`the compiler did not parse ${file}`)
   return source
@@ -59,6 +60,15 @@ const SAMPLES = {
       <Trans components={{ code: <code /> }} /> <Modal title="Who is annotating?" />
     </div>
   )`,
+  'core.ts': `throw new ApiError('not_found', \`There is no document \${id}.\`)
+    throw new ApiError('rejected', 'Nothing was imported.', details)
+    throw new ApiError('not_found', msg('errors:noDocument', { docId: id }))
+    problems.push(\`\${where}: not valid JSON.\`)
+    out.notes.push(msg('errors:import.bomDropped', { where }))
+    setStatus({ kind: 'error', message: 'Could not save' })
+    setStatus({ kind: 'error', message: say('status:saving') })
+    log(\`[spanmark] \${err}\`)
+    db.prepare('SELECT id FROM spans WHERE doc_id = ?')`,
   'keys.tsx': "t('common:close'); t('common:noSuchKey'); say(`app:reviewStatus.${s}`); const x = <Trans i18nKey=\"dialogs:nope\" />"
 }
 
@@ -67,8 +77,9 @@ beforeAll(() => {
   for (const [name, text] of Object.entries(SAMPLES)) writeFileSync(join(scratch, name), text)
   writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions: { jsx: 'preserve', noLib: true, types: [] }, files: Object.keys(SAMPLES) }))
   api = new API({ cwd: ROOT })
-  const snapshot = api.updateSnapshot({ openProjects: [join(ROOT, 'tsconfig.web.json'), join(scratch, 'tsconfig.json')] })
-  for (const config of [join(ROOT, 'tsconfig.web.json'), join(scratch, 'tsconfig.json')]) {
+  const configs = [join(ROOT, 'tsconfig.web.json'), join(ROOT, 'tsconfig.node.json'), join(scratch, 'tsconfig.json')]
+  const snapshot = api.updateSnapshot({ openProjects: configs })
+  for (const config of configs) {
     const project = snapshot.getProject(config)
     if (!project) throw new Error(`the compiler did not open ${config}`)
     projects.set(config, project)
@@ -136,6 +147,43 @@ function hardCoded(source: ts.SourceFile): Finding[] {
   return found
 }
 
+/**
+ * Person-facing text in .ts files (the renderer's stores and the core's services), where it is not JSX:
+ *  - the message of an ApiError (`new ApiError(code, <message>)`) written as a string, not a Message;
+ *  - a problem or note pushed as a string (`problems.push(\`…\`)`, `notes.push('…')`): import and schema
+ *    problems reach the person through the error's details;
+ *  - a status line message written as a string (`{ message: '…' }` in the renderer's .ts).
+ * Not checked (and needing no allow-list): log lines for developers, SQL, keys, change descriptions (the
+ * undo engineer's `changes` namespace), which are none of these shapes.
+ */
+function hardCodedTs(source: ts.SourceFile): Finding[] {
+  const found: Finding[] = []
+  const at = (node: ts.Node): string => {
+    const { line, character } = source.getLineAndCharacterOfPosition(node.getStart())
+    return `${relative(ROOT, source.fileName)}:${line + 1}:${character + 1}`
+  }
+  const written = (node: ts.Node | undefined): boolean =>
+    node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && LETTER.test(node.getText())
+  const flag = (node: ts.Node): void => {
+    found.push({ where: at(node), text: node.getText().slice(0, 80) })
+  }
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'ApiError') {
+      const message = node.arguments?.[1]
+      if (message && written(message)) flag(message)
+    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'push') {
+      const target = node.expression.expression
+      const name = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : ''
+      if (/^(problems|notes)$/.test(name)) for (const arg of node.arguments) if (written(arg)) flag(arg)
+    } else if (ts.isPropertyAssignment(node) && node.name.getText() === 'message' && written(node.initializer) && !source.fileName.startsWith(MAIN)) {
+      flag(node.initializer)
+    }
+    node.forEachChild(visit)
+  }
+  visit(source)
+  return found
+}
+
 type Tree = { readonly [key: string]: string | Tree }
 
 /** The catalogue node at ns:a.b.c in a locale (a string, an object, or undefined); a plural key resolves through key_other. */
@@ -158,7 +206,7 @@ interface KeyUse {
   prefix: boolean
 }
 
-/** Literal keys passed to t(), say() and <Trans i18nKey>. */
+/** Literal keys passed to t(), say(), msg() and <Trans i18nKey>. */
 function keyUses(source: ts.SourceFile): KeyUse[] {
   const uses: KeyUse[] = []
   const at = (node: ts.Node): string => {
@@ -178,7 +226,7 @@ function keyUses(source: ts.SourceFile): KeyUse[] {
     if (ts.isCallExpression(node)) {
       const callee = node.expression
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : ''
-      if (name === 't' || name === 'say') add(node.arguments[0])
+      if (name === 't' || name === 'say' || name === 'msg') add(node.arguments[0])
     } else if (ts.isJsxAttribute(node) && node.name.getText() === 'i18nKey' && node.initializer) {
       const value = node.initializer
       add(ts.isJsxExpression(value) ? value.expression : value)
@@ -190,6 +238,8 @@ function keyUses(source: ts.SourceFile): KeyUse[] {
 }
 
 const tsxFiles = filesUnder(RENDERER, /\.tsx$/)
+/** The .ts files a person's text could be written in: the renderer's stores and helpers, the core's services and front doors. */
+const tsFiles = [...filesUnder(RENDERER, /\.ts$/), ...filesUnder(join(MAIN, 'services'), /\.ts$/), ...filesUnder(join(MAIN, 'web'), /\.ts$/), ...filesUnder(join(MAIN, 'electron'), /\.ts$/), join(MAIN, 'dispatch.ts'), join(MAIN, 'storage-errors.ts')].filter((f) => !f.endsWith('.d.ts'))
 const rendererFiles = filesUnder(RENDERER, /\.tsx?$/).filter((f) => !f.endsWith('.d.ts'))
 
 describe('no hard-coded UI strings', () => {
@@ -202,6 +252,17 @@ describe('no hard-coded UI strings', () => {
     expect(findings.map((f) => `${f.where} “${f.text}”`)).toEqual([])
   })
 
+  it('every .ts of the renderer and the core writes its errors, problems and status messages as message data', () => {
+    expect(tsFiles.length).toBeGreaterThan(60)
+    const findings = tsFiles.flatMap((f) => hardCodedTs(parse(f)))
+    expect(findings.map((f) => `${f.where} “${f.text}”`)).toEqual([])
+  })
+
+  it('the .ts check catches a sentence in an ApiError, a problem list or a status message, and lets messages, logs and SQL through', () => {
+    const sample = parse(join(scratch, 'core.ts'))
+    expect(hardCodedTs(sample).map((f) => f.text)).toEqual(['`There is no document ${id}.`', "'Nothing was imported.'", '`${where}: not valid JSON.`', "'Could not save'"])
+  })
+
   it('the check catches what it is meant to catch (and lets the allowed and translated through)', () => {
     const sample = parse(join(scratch, 'hardcoded.tsx'))
     expect(hardCoded(sample).map((f) => f.text)).toEqual(['Close', 'One', 'Save', 'none', '닫기', 'Find', 'Who is annotating?'])
@@ -211,7 +272,8 @@ describe('no hard-coded UI strings', () => {
 describe('translation keys used in the renderer', () => {
   let uses: KeyUse[] = []
   beforeAll(() => {
-    uses = rendererFiles.flatMap((f) => keyUses(parse(f)))
+    // The renderer's t() and say(), and every msg() of the core: a key the catalogues lack would show as the key.
+    uses = [...new Set([...rendererFiles, ...tsFiles])].flatMap((f) => keyUses(parse(f)))
   })
 
   it('finds the keys to check', () => {

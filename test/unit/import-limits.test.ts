@@ -7,6 +7,7 @@ import { Project } from '../../src/main/store/project'
 import { ApiError } from '../../src/shared/errors'
 import { MAX_DOCUMENT_BYTES, MAX_IMPORT_FILE_BYTES, utf8ByteLength } from '../../src/shared/limits'
 import { tempDir, utf8 } from './helpers/temp-project'
+import { detailText } from './helpers/english'
 
 /** Size limits: a document over 20 MB of UTF-8 text and a file over the import limit are refused before anything is written. */
 
@@ -60,14 +61,14 @@ describe('document size limit (20 MB of UTF-8 text)', () => {
       writeFileSync(path, content)
       const err = tryImport([path])
       expect(err?.code).toBe('rejected')
-      expect(err?.details[0]).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: document "(big|2)" has 20,971,521 bytes \\(20\\.0 MB\\) of text \\(UTF-8\\); the limit is 20 MB\\. Split it into smaller documents\\.$`))
+      expect(err && detailText(err)[0]).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: document "(big|2)" has 20,971,521 bytes \\(20\\.0 MB\\) of text \\(UTF-8\\); the limit is 20 MB\\. Split it into smaller documents\\.$`))
       expect(sha(file)).toBe(baseline)
     }
     const txt = join(t.dir, 'big.txt')
     writeFileSync(txt, over)
     const err = tryImport([txt, join(t.dir, 'big.jsonl')])
-    expect(err?.message).toContain(`${txt}: document "big" has 20,971,521 bytes (20.0 MB) of text (UTF-8); the limit is 20 MB`)
-    expect(err?.details).toHaveLength(2)
+    expect(err && detailText(err).join('\n')).toContain(`${txt}: document "big" has 20,971,521 bytes (20.0 MB) of text (UTF-8); the limit is 20 MB`)
+    expect((err && detailText(err))).toHaveLength(2)
     expect(sha(file)).toBe(baseline)
   })
 
@@ -100,10 +101,11 @@ describe('import file size limit', () => {
     const size = readFileSync(big).length
     const err = tryImport([good, big], { maxFileBytes: size - 1 })
     expect(err?.code).toBe('rejected')
-    expect(err?.message).toBe(
-      `Nothing was imported: ${big}: the file is ${size.toLocaleString('en-US')} bytes; the limit for one import file is ${(size - 1).toLocaleString('en-US')} bytes. Split it into smaller files and import them one by one.`
+    expect(err?.message).toBe(`Nothing was imported: there is a problem in ${big} (below). Fix it and import again.`)
+    expect(err && detailText(err)[0]).toBe(
+      `${big}: the file is ${size.toLocaleString('en-US')} bytes; the limit for one import file is ${(size - 1).toLocaleString('en-US')} bytes. Split it into smaller files and import them one by one.`
     )
-    expect(err?.details).toHaveLength(1)
+    expect((err && detailText(err))).toHaveLength(1)
     expect(sha(file)).toBe(baseline)
     // At the limit it is fine.
     expect(tryImport([good, big], { maxFileBytes: size })).toBeNull()

@@ -15,6 +15,7 @@ const text = (p: LabelProblem | null): string | null => (p ? problemText(p) : nu
 import { DEFAULT_LABELS } from '../../src/shared/labels'
 import { tempCore } from './helpers/core'
 import { dumpProject } from './helpers/dump'
+import { english } from './helpers/english'
 
 let core: ReturnType<typeof tempCore>
 beforeEach(() => {
@@ -27,7 +28,7 @@ type Changed = { labels: LabelInfo[]; description: string }
 async function refused(method: string, args: unknown): Promise<{ code: string; message: string; details: string[] }> {
   const r = await core.dispatch(method, args)
   if (r.ok) throw new Error(`${method} was accepted`)
-  return r.error
+  return english(r.error)
 }
 
 /** Two spans (PERSON and MEETING) in the first seed document, and a participant link between them. */
@@ -123,7 +124,7 @@ describe('label schema service', () => {
       "CREATE TEMP TRIGGER labels_test_fail BEFORE UPDATE ON relation_roles BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
     )
     const mid = await core.dispatch('renameLabelKey', { key: 'PERSON', newKey: 'PER' })
-    expect(mid.ok === false && mid.error.message).toMatch(/disk on fire/)
+    expect(mid.ok === false && english(mid.error).message).toMatch(/disk on fire/)
     core.project.db.exec('DROP TRIGGER labels_test_fail')
     expect(dumpProject(core.project)).toEqual(before)
   })

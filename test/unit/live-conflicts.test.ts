@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../src/shared/errors'
 import { tempCore } from './helpers/core'
 import { dumpProject } from './helpers/dump'
+import { english } from './helpers/english'
 
 const DOC = '000_2f535eeb48f059c6'
 const TIME = '\\d{2}:\\d{2}:\\d{2} UTC'
@@ -19,12 +20,12 @@ async function ok<T>(method: string, args: unknown): Promise<T> {
 }
 
 /** Runs a call that must be refused and proves it changed nothing in the project file. */
-async function refused(method: string, args: unknown): Promise<Extract<Envelope, { ok: false }>['error']> {
+async function refused(method: string, args: unknown): Promise<ReturnType<typeof english>> {
   const before = dumpProject(core.project)
   const e = await core.dispatch(method, args)
   if (e.ok) throw new Error(`${method} was not refused`)
   expect(dumpProject(core.project)).toEqual(before)
-  return e.error
+  return english(e.error)
 }
 
 interface Result {

@@ -3,6 +3,7 @@ import type { MeetingsList } from '../../src/shared/meetings-schema'
 import { sentenceAround } from '../../src/main/services/meetings-service'
 import { tempCore } from './helpers/core'
 import { D0, D4, meetingsFixture } from './helpers/meetings-fixture'
+import { english } from './helpers/english'
 
 let core: ReturnType<typeof tempCore>
 beforeEach(() => {
@@ -103,7 +104,7 @@ describe('mergeMeetings and splitMeeting', () => {
       expect(r.ok).toBe(false)
       if (!r.ok) {
         expect(r.error.code).toBe(code)
-        expect(r.error.message).toContain(text)
+        expect(english(r.error).message).toContain(text)
       }
     }
     const r = await core.dispatch('mergeMeetings', { annotator: 'alice', spanIds: [ids.m0], name: '  ' })

@@ -6,6 +6,7 @@ import { ChangeFeed } from '../../src/main/services/change-feed'
 import { createApiHandlers } from '../../src/main/services/api-handlers'
 import type { LiveEvent } from '../../src/shared/live-events'
 import { tempCore } from './helpers/core'
+import { english } from './helpers/english'
 
 const IDS = ['000_2f535eeb48f059c6', '001_2d6efb4355ea70ef', '002_350a00930be01512', '003_b69184515e3eb931', '004_2546148ec63b8380']
 const seed = (id: string) => readFileSync(join(__dirname, '..', '..', 'seeds', `${id}.txt`), 'utf8').replace(/^\uFEFF/, '')
@@ -28,7 +29,7 @@ const call = <T,>(method: string, args: unknown): Promise<T> => core.call<T>(met
 async function refused(method: string, args: unknown): Promise<{ code: string; message: string }> {
   const r = await core.dispatch(method, args)
   if (r.ok) throw new Error('expected a refusal')
-  return r.error
+  return english(r.error)
 }
 const find = (args: Record<string, unknown>) => call<OccurrencesResult>('findOccurrences', { annotator: 'alice', text: '올트먼', ...args })
 const label = (r: OccurrencesResult, l = 'PERSON') =>

@@ -13,6 +13,7 @@ import { createApiHandlers } from '../../src/main/services/api-handlers'
 import { ProjectSession } from '../../src/main/services/project-session'
 import { RecentProjects } from '../../src/main/services/recent-projects'
 import { Project } from '../../src/main/store/project'
+import { english, englishReply } from './helpers/english'
 
 const SEEDS = seedsDir(appRoot(__dirname))
 
@@ -100,7 +101,7 @@ describe('switching projects at run time (ProjectSession)', () => {
     const reply = await session.dispatch('switchProject', { how: 'open', path: notes })
     expect(reply).toMatchObject({ ok: false, error: { code: 'rejected' } })
     if (reply.ok) throw new Error('unreachable')
-    expect(reply.error.message).toContain('notes.sqlite cannot be opened as a Spanmark project: it is not an SQLite database')
+    expect(english(reply.error).message).toContain('notes.sqlite cannot be opened as a Spanmark project: it is not an SQLite database')
     expect(readFileSync(notes).equals(before)).toBe(true)
     expect(ok<Session>(await session.dispatch('getSession', {})).projectPath).toBe(a)
   })
@@ -113,7 +114,7 @@ describe('switching projects at run time (ProjectSession)', () => {
     const before = readFileSync(foreign)
     const session = start(join(dir, 'a.sqlite'))
     const reply = await session.dispatch('switchProject', { how: 'open', path: foreign })
-    expect(reply).toMatchObject({ ok: false, error: { code: 'rejected', message: expect.stringContaining('another program') } })
+    expect(englishReply(reply)).toMatchObject({ ok: false, error: { code: 'rejected', message: expect.stringContaining('another program') } })
     expect(readFileSync(foreign).equals(before)).toBe(true)
   })
 
@@ -137,7 +138,7 @@ describe('switching projects at run time (ProjectSession)', () => {
       const dispatch = createDispatcher(createApiHandlers({ project, prefs: new PrefsStore(join(dir, 'p.json')) }))
       expect(ok(await dispatch('getProjectInfo', {}))).toMatchObject({ canSwitch: false, recent: [] })
       const reply = await dispatch('switchProject', { how: 'open', path: join(dir, 'x.sqlite') })
-      expect(reply).toMatchObject({ ok: false, error: { code: 'rejected', message: expect.stringContaining('spanmark serve --project') } })
+      expect(englishReply(reply)).toMatchObject({ ok: false, error: { code: 'rejected', message: expect.stringContaining('spanmark serve --project') } })
       expect(existsSync(join(dir, 'x.sqlite'))).toBe(false)
     } finally {
       project.close()

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ApiResult, MutationResult } from '../../src/shared/api'
 import { buildDataset } from '../../src/main/dataset/build'
 import { tempCore } from './helpers/core'
+import { english } from './helpers/english'
 
 const D0 = '000_2f535eeb48f059c6'
 const D2 = '002_350a00930be01512'
@@ -46,7 +47,7 @@ type ApiResultMap = {
 async function failure(method: string, args: unknown): Promise<{ code: string; message: string }> {
   const r = await core.dispatch(method, args)
   if (r.ok) throw new Error(`${method} succeeded`)
-  return r.error
+  return english(r.error)
 }
 
 describe('ignored regions', () => {
@@ -112,7 +113,7 @@ describe('ignored regions', () => {
       const bad = JSON.stringify({ ...JSON.parse(line), id: 'other', ignored: [[5, 2]] })
       const r2 = await other.dispatch('importFiles', { files: [{ name: 'bad.jsonl', base64: Buffer.from(bad + '\n').toString('base64') }] })
       expect(r2.ok).toBe(false)
-      if (!r2.ok) expect(r2.error.message).toContain('bad.jsonl:1: ignored region 1: end (2) must be greater than start (5).')
+      if (!r2.ok) expect(english(r2.error).details).toContain('bad.jsonl:1: ignored region 1: end (2) must be greater than start (5).')
     } finally {
       other.cleanup()
     }

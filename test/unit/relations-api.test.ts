@@ -11,6 +11,7 @@ import type { Envelope } from '../../src/shared/errors'
 import { liveEventSchema, type LiveEvent } from '../../src/shared/live-events'
 import type { Relation } from '../../src/shared/relations-schema'
 import { tempDir } from './helpers/temp-project'
+import { english } from './helpers/english'
 
 const DOC = '000_2f535eeb48f059c6'
 const SEEDS = join(__dirname, '..', '..', 'seeds')
@@ -72,9 +73,9 @@ describe('relations through the API', () => {
     const chey = await label('최태원', 'PERSON')
     await call('createRelation', { annotator: 'alice', docId: DOC, from: meeting, to: chey, type: 'participant' })
     const r = await dispatch('relabelSpan', { annotator: 'alice', spanId: chey, label: 'DATE' })
-    expect(r.ok ? null : [r.error.code, r.error.message]).toEqual([
+    expect(r.ok ? null : [r.error.code, english(r.error).message]).toEqual([
       'rejected',
-      'This span is linked as Participant (to), which needs Person or Organisation; delete that link first, then relabel.'
+      'This span is linked as Participant (to), which needs Person / Organisation; delete that link first, then relabel.'
     ])
     // Person → Organisation still fits the participant role.
     expect((await call<MutationResult>('relabelSpan', { annotator: 'alice', spanId: chey, label: 'ORGANISATION' })).applied).toBe(true)

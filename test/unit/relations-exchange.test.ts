@@ -6,6 +6,7 @@ import { RelationsService } from '../../src/main/services/relations-service'
 import { ApiError } from '../../src/shared/errors'
 import { dumpProject } from './helpers/dump'
 import { tempProject, utf8 } from './helpers/temp-project'
+import { detailText } from './helpers/english'
 
 const TEXT = '최태원 SK그룹 회장과 샘 올트먼 CEO가 4일 회동했다.'
 const cp = (word: string): { start: number; end: number } => {
@@ -109,10 +110,10 @@ describe('relations in the canonical JSONL', () => {
     ].join('\n')
     const before = dumpProject(b.project)
     const err = refusal(() => importFiles(b.project, [{ name: 'bad.jsonl', bytes: utf8(file) }]))
-    expect(err.details).toEqual([
+    expect(detailText(err)).toEqual([
       'bad.jsonl:2: relation 1: no span of this line has the id "zz"; "from" and "to" are span "id"s.',
       'bad.jsonl:3: relation 1: unknown link type "venue" (this project has participant, date, place).',
-      'bad.jsonl:4: relation 1: Participant links Meeting to Person or Organisation, but the other span is Date. Pick a Person or Organisation span.'
+      'bad.jsonl:4: relation 1: Participant links Meeting to Person / Organisation, but the other span is Date.'
     ])
     expect(dumpProject(b.project)).toEqual(before)
   })

@@ -77,7 +77,7 @@ describe('relations', () => {
     const other = label('샘 올트먼', 'PERSON', 'alice', 'd2')
     const wrong = refusal(() => links.createRelation({ annotator: 'alice', docId: 'd1', from: meeting, to: day, type: 'participant' }))
     expect(wrong.code).toBe('rejected')
-    expect(wrong.message).toBe('Participant links Meeting to Person or Organisation, but the other span is Date. Pick a Person or Organisation span.')
+    expect(wrong.message).toBe('Participant links Meeting to Person / Organisation, but the other span is Date. Pick a Person / Organisation span.')
     const backwards = refusal(() => links.createRelation({ annotator: 'alice', docId: 'd1', from: chey, to: meeting, type: 'place' }))
     expect(backwards.message).toContain('this link starts at a Person span')
     links.createRelation({ annotator: 'alice', docId: 'd1', from: meeting, to: chey, type: 'participant' })

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SearchService } from '../../src/main/services/search-service'
 import type { SearchArgs, SearchResult } from '../../src/shared/search-schema'
 import { tempCore } from './helpers/core'
+import { english } from './helpers/english'
 
 const SEEDS = ['000_2f535eeb48f059c6', '001_2d6efb4355ea70ef', '002_350a00930be01512', '003_b69184515e3eb931', '004_2546148ec63b8380']
 const seed = (id: string): string => readFileSync(join(__dirname, '..', '..', 'seeds', `${id}.txt`), 'utf8').replace(/^\uFEFF/, '')
@@ -93,7 +94,7 @@ describe('searchCorpus, regular expressions', () => {
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('invalid_args')
-    expect(r.error.message).toMatch(/^“올트먼\(” is not a valid regular expression \(Invalid regular expression: .*Unterminated group\)\. Fix the pattern, or switch to plain text/)
+    expect(english(r.error).message).toMatch(/^“올트먼\(” is not a valid regular expression \(Invalid regular expression: .*Unterminated group\)\. Fix the pattern, or switch to plain text/)
   })
 
   it('stops a catastrophically backtracking pattern at the time limit instead of hanging, and keeps working', async () => {
@@ -175,6 +176,6 @@ describe('searchCorpus, limited to a label or an annotator', () => {
 
   it('says which labels exist when asked for one that does not', async () => {
     const r = await core.dispatch('searchCorpus', { query: '올트먼', mode: 'text', label: 'ROBOT' })
-    expect(r.ok ? null : r.error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/^There is no label "ROBOT" in this project \(its labels: PERSON, /) })
+    expect(r.ok ? null : english(r.error)).toMatchObject({ code: 'not_found', message: expect.stringMatching(/^There is no label "ROBOT" in this project \(its labels: PERSON, /) })
   })
 })

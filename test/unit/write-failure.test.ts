@@ -11,6 +11,7 @@ import { Project } from '../../src/main/store/project'
 import type { Envelope } from '../../src/shared/errors'
 import { tempCore } from './helpers/core'
 import { dumpProject } from './helpers/dump'
+import { english } from './helpers/english'
 
 /**
  * A write that fails at the SQLite level (disk full, read-only file or folder,
@@ -33,7 +34,7 @@ afterEach(() => {
   core.cleanup()
 })
 
-const refused = (r: Envelope) => (r.ok ? null : r.error)
+const refused = (r: Envelope) => (r.ok ? null : english(r.error))
 
 async function createSpans(dispatch: Dispatch, n: number, offset = 0): Promise<number> {
   let made = 0

@@ -15,6 +15,8 @@ import { Project } from '../store/project'
 import { DEFAULT_HOST, hostProblem, hostWarning } from '../web/host'
 import { startWebServer, type WebServer } from '../web/http-server'
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits'
+import { apiErrorLines, cliLocale, sayCli } from './render-message'
+import { zodMessages, type ApiError } from '../../shared/errors'
 
 /** A problem the user can fix; the CLI prints its message and exits with `status`. */
 export class CliError extends Error {
@@ -24,6 +26,12 @@ export class CliError extends Error {
     readonly details: string[] = []
   ) {
     super(message)
+  }
+
+  /** A refusal of the core, in the person's language (LANG). */
+  static from(err: ApiError, status = 1): CliError {
+    const { message, details } = apiErrorLines(err)
+    return new CliError(message, status, details)
   }
 }
 
@@ -38,7 +46,7 @@ export function checkAnnotator(name: string | undefined, required: boolean): str
     return undefined
   }
   const parsed = annotatorName.safeParse(name)
-  if (!parsed.success) throw new CliError(`Invalid --annotator ${JSON.stringify(name)}: ${parsed.error.issues[0]?.message}.`, 2)
+  if (!parsed.success) throw new CliError(`--annotator ${JSON.stringify(name)}: ${zodMessages(parsed.error).map((m) => sayCli(m)).join(' ')}`, 2)
   return parsed.data
 }
 
@@ -53,7 +61,7 @@ export function cliApi(project: Project, o: { invalidArgsStatus?: number } = {})
   return async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
     const r = await dispatch(method, args)
     if (r.ok) return r.result as ApiResult<M>
-    throw new CliError(r.error.message, r.error.code === 'invalid_args' ? (o.invalidArgsStatus ?? 2) : 1, r.error.details)
+    throw new CliError(sayCli(r.error.message), r.error.code === 'invalid_args' ? (o.invalidArgsStatus ?? 2) : 1, r.error.details.map((d) => sayCli(d)))
   }
 }
 
@@ -81,14 +89,14 @@ export async function importCommand(
       throw new CliError(`Cannot read ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Nothing was imported.`)
     }
   })
-  const project = openOrCreateProject(resolve(o.project), null)
+  const project = openOrCreateProject(resolve(o.project), null, {}, cliLocale())
   try {
     const call = cliApi(project, { invalidArgsStatus: 1 })
     const result = await call('importFiles', { annotator: o.annotator, files, format: o.format, offsets: o.offsets })
     for (const f of result.files) {
       io.out(`${f.name}: ${f.documents} document(s), ${f.newDocuments} new; ${f.spans} span(s), ${f.newSpans} new`)
     }
-    for (const note of result.notes) io.out(`Note: ${note}`)
+    for (const note of result.notes) io.out(`Note: ${sayCli(note)}`)
     io.out(`Imported ${result.newDocuments} new document(s) and ${result.newSpans} new span(s) into ${o.project}.`)
   } finally {
     project.close()
@@ -136,7 +144,7 @@ export async function serveCommand(
   const file = o.project ? resolve(o.project) : defaultProjectPath(data)
   const staticDir = rendererDir()
   if (!existsSync(staticDir)) throw new CliError(`The renderer is not built (${staticDir} is missing). Run: npm run build`)
-  const project = openOrCreateProject(file, o.project ? null : seedsDir())
+  const project = openOrCreateProject(file, o.project ? null : seedsDir(), {}, cliLocale())
   // A snapshot now (in the background) and every few minutes while it changes; the timer never keeps the process alive.
   const backups = new BackupService(project)
   void backups.start()

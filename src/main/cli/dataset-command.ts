@@ -67,7 +67,7 @@ export function datasetCommand(a: DatasetArgs, io: Output): void {
     for (const line of result.summary) io.out(line)
     io.out(`Wrote ${Object.keys(result.manifest.files).join(', ')} and manifest.json to ${result.outDir}.`)
   } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message, 1, err.details)
+    if (err instanceof ApiError) throw CliError.from(err)
     throw err
   } finally {
     project.close()

@@ -6,6 +6,8 @@ import { openOrCreateProject } from '../default-project'
 import { addMissingLabels, parseKlueFile } from '../services/import-klue'
 import { importFiles } from '../services/import-service'
 import { CliError, type Output } from './commands'
+import { cliLocale, sayCli } from './render-message'
+import { msg } from '../../shared/message'
 
 /**
  * `spanmark import --format klue FILE.tsv [--annotator NAME] [--map PS=PERSON,OG=ORGANISATION,DT=DATE]`:
@@ -30,8 +32,11 @@ export function klueImportCommand(o: { project: string; annotator?: string | und
   })
   const parsed = inputs.map((f) => parseKlueFile(f.name, f.bytes, map))
   const problems = parsed.flatMap((p) => p.problems)
-  if (problems.length > 0) throw new CliError(`Nothing was imported: ${problems[0] as string}`, 1, problems)
-  const project = openOrCreateProject(resolve(o.project), null)
+  if (problems.length > 0) {
+    const files = parsed.filter((p) => p.problems.length > 0).map((p) => p.name).join(', ')
+    throw new CliError(sayCli(msg('errors:nothingImported', { count: problems.length, files })), 1, problems.map((p) => sayCli(p)))
+  }
+  const project = openOrCreateProject(resolve(o.project), null, {}, cliLocale())
   try {
     const labels = parsed.flatMap((p) => p.docs.flatMap((d) => d.spans.map((s) => s.label)))
     const added = addMissingLabels(project, labels)
@@ -40,7 +45,7 @@ export function klueImportCommand(o: { project: string; annotator?: string | und
     for (const f of result.files) io.out(`${f.name}: ${f.documents} sentence(s), ${f.newDocuments} new; ${f.spans} span(s), ${f.newSpans} new`)
     io.out(`Imported ${result.newDocuments} new document(s) and ${result.newSpans} new span(s) into ${o.project}.`)
   } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message, 1, err.details)
+    if (err instanceof ApiError) throw CliError.from(err)
     throw err
   } finally {
     project.close()

@@ -9,6 +9,8 @@ import { meetingsCommand } from './meetings-command'
 import { LABELS_USAGE, labelsCommand } from './labels-command'
 import { adjudicateCommand, agreementCommand, mergeCommand, parseAnnotators, reviewCommand } from './review-commands'
 import { storageError } from '../storage-errors'
+import { ApiError } from '../../shared/errors'
+import { apiErrorLines } from './render-message'
 
 const USAGE = `Usage: spanmark <command> [options]
 
@@ -205,10 +207,11 @@ export async function runCli(argv: string[], io: Output = console_): Promise<num
       return 2
     }
     // SQLite failures of the project file (disk full, read-only folder, locked, damaged) in words.
-    const storage = storageError(err)
-    if (storage) {
-      io.err(`spanmark: ${storage.message}`)
-      for (const d of storage.details) io.err(`  ${d}`)
+    const refusal = err instanceof ApiError ? err : storageError(err)
+    if (refusal) {
+      const { message, details } = apiErrorLines(refusal)
+      io.err(`spanmark: ${message}`)
+      for (const d of details) io.err(`  ${d}`)
       return 1
     }
     io.err(`spanmark: ${err instanceof Error ? err.message : String(err)}`)

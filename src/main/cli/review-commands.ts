@@ -45,7 +45,7 @@ export function mergeCommand(o: { project: string; from: string }, io: Output): 
     if (r.labelsAdded.length) io.out(`  labels added: ${r.labelsAdded.join(', ')}`)
     for (const c of r.conflicts) io.err(`  not merged: ${c}`)
   } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message)
+    if (err instanceof ApiError) throw CliError.from(err)
     throw err
   } finally {
     project.close()
@@ -84,7 +84,7 @@ export function agreementCommand(o: { project: string; annotators: string[]; doc
     const report = projectAgreement(project, o.annotators, o.doc)
     io.out(o.json ? JSON.stringify(report, null, 2) : formatAgreementTable(report))
   } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message)
+    if (err instanceof ApiError) throw CliError.from(err)
     throw err
   } finally {
     project.close()

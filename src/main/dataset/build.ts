@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join, resolve } from 'node:path'
 import { computeAgreement } from '../../shared/agreement'
 import { DatasetEncoder, checkLabelOptions, formatLossReport } from '../../shared/dataset'
-import { ApiError } from '../../shared/errors'
+import { ApiError, asWritten } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import type { Project } from '../store/project'
 import { datasetCard } from './card'
 import { mergeLossReports } from './losses'
@@ -40,11 +41,11 @@ const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).di
 export function buildDataset(project: Project, o: BuildOptions, toolVersion: string): BuildResult {
   const outDir = resolve(o.outDir)
   if (existsSync(outDir) && readdirSync(outDir).length > 0) {
-    throw new ApiError('rejected', `${outDir} exists and is not empty. Choose a new folder: a dataset never mixes with older files.`)
+    throw new ApiError('rejected', msg('errors:datasetOutNotEmpty', { dir: outDir }))
   }
   const projectLabels = project.labels.list()
   const labelProblems = checkLabelOptions(projectLabels.map((l) => l.key), o.labels)
-  if (labelProblems.length > 0) throw new ApiError('invalid_args', labelProblems.join(' '), labelProblems)
+  if (labelProblems.length > 0) throw new ApiError('invalid_args', asWritten(labelProblems.join(' ')), labelProblems.map(asWritten))
 
   const selection = selectDocuments(project, o)
   if (selection.docs.length === 0 && o.allowEmpty === false) throw new EmptyDatasetError(selection)
@@ -83,7 +84,7 @@ export function buildDataset(project: Project, o: BuildOptions, toolVersion: str
           encoded = encoder.encode(d.doc, d.spans)
           writer.add(encoded)
         } catch (err) {
-          throw new ApiError('internal', `Validation failed, nothing was written: ${(err as Error).message}`)
+          throw new ApiError('internal', msg('errors:datasetValidation', { reason: (err as Error).message }))
         }
         summary.documents++
         summary.examples += encoded.examples

@@ -160,7 +160,7 @@ export function startDesktopApp(electron: ElectronApi, runtime: RuntimeInfo): Pr
       const { nativeBinding, seeds } = appAssets(root, app.isPackaged, runtime)
       const startPath = recent.list()[0] ?? defaultProjectPath(dataDir)
       // A damaged project: the newest good backup is offered; Quit leaves everything as it is.
-      const open = (): Project => openOrCreateProject(startPath, seeds, nativeBinding ? { nativeBinding } : {})
+      const open = (): Project => openOrCreateProject(startPath, seeds, nativeBinding ? { nativeBinding } : {}, locale)
       const opened = await openOrOfferRestore(dialog, open, nativeBinding)
       if (!opened) {
         app.exit(1)
@@ -172,6 +172,7 @@ export function startDesktopApp(electron: ElectronApi, runtime: RuntimeInfo): Pr
         recent,
         nativeBinding,
         choose: chooseProject,
+        locale: () => locale,
         onSwitched: (project) => {
           forward(project)
           refreshMenu()

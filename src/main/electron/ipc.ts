@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/commands'
 import type { Envelope } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import type { Dispatch } from '../dispatch'
 import { ChangeFeed, watchOtherWriters } from '../services/change-feed'
 import type { Project } from '../store/project'
@@ -18,7 +19,7 @@ export function registerIpc(ipc: IpcRegistry, dispatch: Dispatch, isTrustedSende
     if (!isTrustedSender(event.senderFrame)) {
       return {
         ok: false,
-        error: { code: 'rejected', message: 'Spanmark only answers calls from its own window; this call came from somewhere else.', details: [] }
+        error: { code: 'rejected', message: msg('errors:ipcForeign'), details: [] }
       }
     }
     return dispatch(method, args)

@@ -1,5 +1,6 @@
 import { computeAgreement, type AgreementDocument, type AgreementReport } from '../../shared/agreement'
-import { ApiError } from '../../shared/errors'
+import { ApiError, asWritten } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import type { Project } from '../store/project'
 
 /** Agreement between annotators over every document (or one), from the project's layers. */
@@ -10,14 +11,14 @@ export function projectAgreement(project: Project, annotators: string[], docId?:
     addLinks(project, documents, wanted)
     return computeAgreement({ annotators, labels: project.labels.list().map((l) => l.key), documents })
   } catch (err) {
-    if (err instanceof RangeError) throw new ApiError('invalid_args', err.message)
+    if (err instanceof RangeError) throw new ApiError('invalid_args', asWritten(err.message))
     throw err
   }
 }
 
 function oneDocument(project: Project, id: string, wanted: ReadonlySet<string>): AgreementDocument {
   const doc = project.documents.text(id)
-  if (!doc) throw new ApiError('not_found', `There is no document "${id}" in this project.`)
+  if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId: id }))
   const layers: AgreementDocument['layers'] = {}
   for (const s of project.spans.allLayers(id)) {
     if (wanted.has(s.annotator)) (layers[s.annotator] ??= []).push({ start: s.start, end: s.end, label: s.label })

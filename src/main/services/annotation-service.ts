@@ -3,6 +3,7 @@ import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import type { RelationChange } from '../../shared/relations-schema'
 import { usableLabel } from './usable-label'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { trimSelection } from '../../shared/korean/particles'
 import { GOLD } from '../../shared/layers'
 import type { Project } from '../store/project'
@@ -30,10 +31,10 @@ export class AnnotationService {
   createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string; trim?: boolean | undefined }): MutationResult {
     const { project } = this
     const doc = this.texts.get(a.docId)
-    if (!doc) throw new ApiError('not_found', `There is no document "${a.docId}" in this project.`)
-    if (a.end <= a.start) throw new ApiError('invalid_args', `A span must cover at least one character (start ${a.start}, end ${a.end}).`)
+    if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId: a.docId }))
+    if (a.end <= a.start) throw new ApiError('invalid_args', msg('errors:span.empty', { start: a.start, end: a.end }))
     if (a.end > doc.length) {
-      throw new ApiError('invalid_args', `The span ends at ${a.end}, past the end of "${a.docId}" (${doc.length} characters).`)
+      throw new ApiError('invalid_args', msg('errors:span.pastEnd', { end: a.end, docId: a.docId, length: doc.length }))
     }
     const label = this.label(a.label)
     const made: SpanState = { start: a.start, end: a.end, label: a.label }
@@ -70,7 +71,7 @@ export class AnnotationService {
     const s16 = doc.map.toUtf16(made.start)
     const e16 = doc.map.toUtf16(made.end)
     const t = trimSelection(doc.text, s16, e16, { isKnown: (word) => this.labelledSomewhere(doc, docId, annotator, word) })
-    if (t.end <= t.start) throw new ApiError('invalid_args', 'The selection holds only spaces and punctuation: select the words to label.')
+    if (t.end <= t.start) throw new ApiError('invalid_args', msg('errors:span.onlySpaces'))
     if (t.start === s16 && t.end === e16) return null
     return { state: { start: doc.map.toCodePoint(t.start), end: doc.map.toCodePoint(t.end), label: made.label }, cut: { before: t.cutBefore, after: t.cutAfter } }
   }
@@ -100,7 +101,7 @@ export class AnnotationService {
       }
       const after: SpanState = { start: span.start, end: span.end, label: a.label }
       if (this.project.spans.findIdentical(span.docId, span.annotator, after)) {
-        throw new ApiError('conflict', `There is already a ${label.name} span on ${this.spanText(span)}. Delete this one instead.`)
+        throw new ApiError('conflict', msg('errors:span.duplicateLabel', { label: label.name, text: this.spanText(span) }))
       }
       const linked = relabelRefusal(this.project, span.id, a.label, (key) => this.project.labels.list().find((l) => l.key === key)?.name ?? key)
       if (linked) throw new ApiError('rejected', linked)
@@ -169,7 +170,7 @@ export class AnnotationService {
       if (c.after === null) this.project.spans.delete(c.spanId)
       else if (c.before === null) {
         if (this.project.spans.findIdentical(c.docId, c.annotator, c.after)) {
-          throw new ApiError('conflict', `${what}: an identical span exists now; nothing changed.`)
+          throw new ApiError('conflict', msg('errors:span.identicalNow', { what }))
         }
         this.project.spans.restore({ id: c.spanId, docId: c.docId, annotator: c.annotator, ...c.after })
       } else this.project.spans.update(c.spanId, c.after)
@@ -181,7 +182,7 @@ export class AnnotationService {
     const span = this.project.spans.get(spanId)
     if (!span) throw deletedSpanError(this.project, spanId)
     if (span.annotator !== annotator) {
-      throw new ApiError('conflict', `That span is in ${span.annotator}'s layer; you can change only your own (${annotator}).`)
+      throw new ApiError('conflict', msg('errors:span.otherLayer', { owner: span.annotator, annotator }))
     }
     if (expected && !sameState(stateOf(span), expected)) throw changedSpanError(this.project, spanId, span, this.describe(span))
     return span

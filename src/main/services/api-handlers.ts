@@ -4,6 +4,7 @@ import { basename, join } from 'node:path'
 import type { ApiHandlers, Session } from '../../shared/api'
 import type { Layout } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { layoutSchema } from '../../shared/schemas'
 import { memoryPrefs, type PrefsAccess } from '../prefs'
 import type { Project } from '../store/project'
@@ -77,7 +78,7 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
     getProjectInfo: () =>
       projects?.info() ?? { path: project.path, name: projectName(project), recent: [], canSwitch: false },
     switchProject: (a) => {
-      if (!projects) throw new ApiError('rejected', WEB_SWITCH_REFUSED)
+      if (!projects) throw new ApiError('rejected', msg('errors:webSwitchRefused'))
       return projects.switchProject(a)
     },
     setAnnotator: ({ name }) => {

@@ -1,6 +1,7 @@
 import { accessSync, constants, rmSync, statSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import type { Project } from '../store/project'
 import { backupDir, backupNames } from '../store/backups'
 import type { BackupLocation } from '../../shared/settings-schema'
@@ -38,29 +39,26 @@ export function backupFolder(project: Project): { folder: string; unavailable: s
  */
 export function checkBackupDir(dir: string, projectPath: string): string {
   if (!isAbsolute(dir)) {
-    throw new ApiError('invalid_args', `"${dir}" is not a full path. Enter the whole path of the folder, e.g. /home/you/backups or D:\\Backups.`)
+    throw new ApiError('invalid_args', msg('errors:backupPathRelative', { dir }))
   }
   const folder = resolve(dir)
   let stat
   try {
     stat = statSync(folder)
   } catch {
-    throw new ApiError('rejected', `The folder ${folder} does not exist. Create it first, or choose another one. The backup location was not changed.`)
+    throw new ApiError('rejected', msg('errors:backupNoFolder', { folder }))
   }
   if (!stat.isDirectory()) {
-    throw new ApiError('rejected', `${folder} is a file, not a folder. Choose a folder. The backup location was not changed.`)
+    throw new ApiError('rejected', msg('errors:backupIsFile', { folder }))
   }
-  if (folder === resolve(projectPath)) throw new ApiError('rejected', `${folder} is the project file itself. Choose a folder.`)
+  if (folder === resolve(projectPath)) throw new ApiError('rejected', msg('errors:backupIsProject', { folder }))
   const probe = join(folder, `.spanmark-write-test-${process.pid}-${Date.now()}`)
   try {
     accessSync(folder, constants.W_OK)
     writeFileSync(probe, '')
   } catch (err) {
     const code = err instanceof Error && 'code' in err ? String(err.code) : 'unknown'
-    throw new ApiError(
-      'rejected',
-      `Spanmark cannot write to ${folder} (${code}). Choose a folder you can write to, or change its permissions. The backup location was not changed.`
-    )
+    throw new ApiError('rejected', msg('errors:backupNotWritable', { folder, code }))
   } finally {
     rmSync(probe, { force: true })
   }

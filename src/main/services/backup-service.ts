@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupList, BackupSummary } from '../../shared/api'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import {
   BACKUP_NAME,
   backupNames,
@@ -121,7 +122,7 @@ export class BackupService {
   restore(name: string): Promise<{ restored: BackupInfo; undo: BackupInfo }> {
     return this.run(async () => {
       if (!BACKUP_NAME.test(name) || !backupNames(this.project.path, this.folder).includes(name)) {
-        throw new ApiError('not_found', `There is no backup "${name}" in ${this.folder}. Reopen the list and choose one of those shown.`)
+        throw new ApiError('not_found', msg('errors:noBackup', { name, folder: this.folder }))
       }
       const file = join(this.folder, name)
       const undo = await this.snapshotNow('before-restore', [name])
@@ -132,7 +133,7 @@ export class BackupService {
         restored = await restoreIntoOpenProject(this.project.db, this.project.path, file, { nativeBinding: this.o.nativeBinding })
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err)
-        throw new ApiError('conflict', `${why}\nThe project was not changed; its state before this attempt is also saved as backup ${undo.name}.`)
+        throw new ApiError('conflict', msg('errors:restoreFailed', { reason: why, undo: undo.name }))
       }
       if (chosenBackupDir(this.project) !== chosen) {
         this.project.write(() =>

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path'
 import type { ApiArgs, ApiResult } from '../../shared/api'
 import { parseLabelList, parseLabelMap } from '../../shared/dataset'
-import { ApiError } from '../../shared/errors'
+import { ApiError, asWritten } from '../../shared/errors'
 import { EmptyDatasetError, buildDataset } from '../dataset/build'
 import { parseSplits } from '../dataset/splits'
 import type { Project } from '../store/project'
@@ -15,7 +15,7 @@ export function buildDatasetFromForm(project: Project, f: ApiArgs<'buildDataset'
     map = f.map.trim() ? parseLabelMap(f.map) : undefined
     keep = f.labels.trim() ? parseLabelList(f.labels) : undefined
   } catch (err) {
-    throw new ApiError('invalid_args', (err as Error).message)
+    throw new ApiError('invalid_args', asWritten((err as Error).message))
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   const outDir = f.outDir.trim() || join(dirname(project.path), 'datasets', `${f.layer.replace(/[^\p{L}\p{N}_-]+/gu, '_')}-${f.format}-${stamp}`)

@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { kwic } from '../../shared/korean/occurrences'
 import type { Entity, MentionRow } from '../store/entities-repo'
 import type { Project } from '../store/project'
@@ -95,7 +96,7 @@ export class EntitiesService {
   create(a: { annotator: string; name: string; type: string }): { entity: Entity; created: boolean; description: string } {
     const name = cleanName(a.name)
     if (!this.project.labels.list().some((l) => l.key === a.type)) {
-      throw new ApiError('invalid_args', `There is no label "${a.type}" in this project; an entity's type is a label key such as PERSON.`)
+      throw new ApiError('invalid_args', msg('errors:entity.noType', { type: a.type }))
     }
     return this.project.write(() => {
       const existing = this.project.entities.find(name, a.type)
@@ -113,15 +114,12 @@ export class EntitiesService {
       let moved = 0
       for (const spanId of new Set(a.spanIds)) {
         const span = this.project.spans.get(spanId)
-        if (!span) throw new ApiError('not_found', `There is no span ${spanId}; it may have been deleted. Reload the document and try again.`)
+        if (!span) throw new ApiError('not_found', msg('errors:entity.noSpan', { id: spanId }))
         if (span.annotator !== a.annotator) {
-          throw new ApiError('rejected', `Span ${spanId} belongs to ${span.annotator}'s layer; you can only link spans of your own layer (${a.annotator}).`)
+          throw new ApiError('rejected', msg('errors:entity.linkOtherLayer', { id: spanId, owner: span.annotator, annotator: a.annotator }))
         }
         if (span.label !== entity.type) {
-          throw new ApiError(
-            'invalid_args',
-            `Span ${spanId} in ${span.docId} is labelled ${span.label}; it cannot refer to ${entity.name}, an entity of type ${entity.type}.`
-          )
+          throw new ApiError('invalid_args', msg('errors:entity.wrongType', { id: spanId, docId: span.docId, label: span.label, entity: entity.name, type: entity.type }))
         }
         const before = this.project.entities.entityOf(spanId)
         if (before !== undefined && before !== entity.id) moved++
@@ -138,10 +136,10 @@ export class EntitiesService {
     return this.project.write(() => {
       const span = this.project.spans.get(a.spanId)
       if (span && span.annotator !== a.annotator) {
-        throw new ApiError('rejected', `Span ${a.spanId} belongs to ${span.annotator}'s layer; you can only unlink spans of your own layer.`)
+        throw new ApiError('rejected', msg('errors:entity.unlinkOtherLayer', { id: a.spanId, owner: span.annotator }))
       }
       const entityId = this.project.entities.entityOf(a.spanId)
-      if (entityId === undefined) throw new ApiError('not_found', `Span ${a.spanId} is not linked to an entity.`)
+      if (entityId === undefined) throw new ApiError('not_found', msg('errors:entity.notLinked', { id: a.spanId }))
       this.project.entities.unlink(a.spanId)
       const name = this.project.entities.get(entityId)?.name ?? `entity ${entityId}`
       return { spanId: a.spanId, description: `Unlinked a mention from ${name}` }
@@ -154,7 +152,7 @@ export class EntitiesService {
       const entity = this.require(a.id)
       const clash = this.project.entities.find(name, entity.type)
       if (clash && clash.id !== entity.id) {
-        throw new ApiError('conflict', `There is already an entity ${name} (${entity.type}); merge ${entity.name} into it instead of renaming.`)
+        throw new ApiError('conflict', msg('errors:entity.nameTaken', { name, type: entity.type, entity: entity.name }))
       }
       this.project.entities.rename(entity.id, name)
       return { entity: { ...entity, name }, description: `Renamed entity ${entity.name} to ${name}` }
@@ -163,12 +161,12 @@ export class EntitiesService {
 
   /** Moves every mention of `from` to `into` and deletes `from`. */
   merge(a: { annotator: string; into: number; from: number }): { entity: Entity; moved: number; description: string } {
-    if (a.into === a.from) throw new ApiError('invalid_args', 'An entity cannot be merged into itself; pick two different entities.')
+    if (a.into === a.from) throw new ApiError('invalid_args', msg('errors:entity.mergeSelf'))
     return this.project.write(() => {
       const into = this.require(a.into)
       const from = this.require(a.from)
       if (into.type !== from.type) {
-        throw new ApiError('invalid_args', `${from.name} is a ${from.type} and ${into.name} a ${into.type}; only entities of the same type can be merged.`)
+        throw new ApiError('invalid_args', msg('errors:entity.mergeTypes', { from: from.name, fromType: from.type, into: into.name, intoType: into.type }))
       }
       const moved = this.project.entities.moveLinks(from.id, into.id)
       this.project.entities.delete(from.id)
@@ -186,15 +184,15 @@ export class EntitiesService {
 
   private require(id: number): Entity {
     const e = this.project.entities.get(id)
-    if (!e) throw new ApiError('not_found', `There is no entity ${id}; it may have been merged or deleted. Reload the Entities panel.`)
+    if (!e) throw new ApiError('not_found', msg('errors:entity.notFound', { id }))
     return e
   }
 }
 
 function cleanName(raw: string): string {
   const name = raw.replace(/\s+/g, ' ').trim()
-  if (name === '') throw new ApiError('invalid_args', "An entity's name is empty; type a name such as Sam Altman.")
-  if ([...name].length > MAX_ENTITY_NAME) throw new ApiError('invalid_args', `An entity's name is longer than ${MAX_ENTITY_NAME} characters; shorten it.`)
+  if (name === '') throw new ApiError('invalid_args', msg('errors:entity.nameEmpty'))
+  if ([...name].length > MAX_ENTITY_NAME) throw new ApiError('invalid_args', msg('errors:entity.nameLong', { max: MAX_ENTITY_NAME }))
   return name
 }
 

@@ -1,3 +1,5 @@
+import { zodMessages } from '../../shared/errors'
+import { msg, type Message } from '../../shared/message'
 import { docId } from '../../shared/schemas'
 import { formatExactSize, formatSize, MAX_DOCUMENT_BYTES, utf8ByteLength } from '../../shared/limits'
 
@@ -16,11 +18,11 @@ export function startsWithBom(bytes: Uint8Array): boolean {
 }
 
 /** A problem when the bytes start with a UTF-16 byte order mark (FF FE or FE FF): a file saved as UTF-16, not UTF-8. */
-export function utf16Problem(name: string, bytes: Uint8Array): string | null {
+export function utf16Problem(name: string, bytes: Uint8Array): Message | null {
   const le = bytes[0] === 0xff && bytes[1] === 0xfe
   const be = bytes[0] === 0xfe && bytes[1] === 0xff
   if (!le && !be) return null
-  return `${name}:1: the file is saved as UTF-16 (${le ? 'little' : 'big'}-endian; it starts with a UTF-16 byte order mark), not UTF-8. Save it as UTF-8 and import it again.`
+  return msg(le ? 'errors:import.utf16le' : 'errors:import.utf16be', { where: `${name}:1` })
 }
 
 /** 1-based line of the first NUL byte, or null. */
@@ -32,8 +34,8 @@ export function lineOfNul(bytes: Uint8Array): number | null {
   return line
 }
 
-export function nulProblem(name: string, line: number): string {
-  return `${name}:${line}: the file has NUL bytes, so it is not a UTF-8 text file (a UTF-16 or binary file?). Save it as UTF-8 and import it again.`
+export function nulProblem(name: string, line: number): Message {
+  return msg('errors:import.nulBytes', { where: `${name}:${line}` })
 }
 
 /**
@@ -41,8 +43,8 @@ export function nulProblem(name: string, line: number): string {
  * b.jsonl) and the second one's encoding mark is now inside the text. A BOM is
  * an encoding marker only at the very start of a file.
  */
-export function bomLineProblem(where: string): string {
-  return `${where}: the line starts with a byte order mark (U+FEFF), as when files are joined together; a BOM may only begin a file. Remove it and import again.`
+export function bomLineProblem(where: string): Message {
+  return msg('errors:import.bomLine', { where })
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
@@ -58,26 +60,32 @@ export interface CheckedDoc {
   labels: readonly string[]
 }
 
+/** zod messages about a line, their field prefixed with where the line is ("a.jsonl:3: spans.0.start"). */
+export function atWhere(where: string, messages: Message[], field?: string): Message[] {
+  return messages.map((m) => ({ key: m.key.replace(ANNOTATOR_REASON, 'errors:fieldAt.'), params: { ...m.params, field: `${where}: ${field ?? m.params?.field ?? ''}` } }))
+}
+
+/** The annotator-name reasons say nothing of where; errors:fieldAt has them with the place. */
+const ANNOTATOR_REASON = /^errors:field\.(?=annotator)/
+
 /** The problems of one document, each prefixed with `where` ("file:line" or the .txt file's name). */
-export function documentProblems(doc: CheckedDoc, where: string): string[] {
-  const problems: string[] = []
+export function documentProblems(doc: CheckedDoc, where: string): Message[] {
+  const problems: Message[] = []
   const id = docId.safeParse(doc.id)
-  if (!id.success) problems.push(`${where}: ${id.error.issues.map((i) => i.message).join('; ')}.`)
+  if (!id.success) problems.push(...atWhere(where, zodMessages(id.error), 'id'))
   const bytes = utf8ByteLength(doc.text)
   if (bytes > MAX_DOCUMENT_BYTES) {
-    problems.push(
-      `${where}: document "${doc.id.slice(0, 80)}" has ${formatExactSize(bytes)} of text (UTF-8); the limit is ${formatSize(MAX_DOCUMENT_BYTES)}. Split it into smaller documents.`
-    )
+    problems.push(msg('errors:import.docTooBig', { where, docId: doc.id.slice(0, 80), size: formatExactSize(bytes), limit: formatSize(MAX_DOCUMENT_BYTES) }))
   }
-  if (doc.text.includes('\u0000')) problems.push(`${where}: the text contains a NUL character (U+0000). Remove it and import again.`)
+  if (doc.text.includes('\u0000')) problems.push(msg('errors:import.nulInText', { where }))
   const broken = [
     hasLoneSurrogate(doc.id) && 'id',
     hasLoneSurrogate(doc.text) && 'text',
     doc.annotator !== undefined && hasLoneSurrogate(doc.annotator) && 'annotator',
-    doc.labels.some(hasLoneSurrogate) && 'a label'
+    doc.labels.some(hasLoneSurrogate) && 'label'
   ].filter((x): x is string => typeof x === 'string')
   if (broken.length > 0) {
-    problems.push(`${where}: the ${broken.join(', ')} contain${broken.length === 1 ? 's' : ''} a lone UTF-16 surrogate (a broken \\uD800–\\uDFFF escape), which is not a character. Fix the escape and import again.`)
+    problems.push(msg('errors:import.loneSurrogate', { where, fields: broken.join(', ') }))
   }
   return problems
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { describeZodError } from '../../shared/errors'
+import { zodMessages } from '../../shared/errors'
+import { msg, type Message } from '../../shared/message'
+import { atWhere } from './import-checks'
 import type { Project } from '../store/project'
 import { baseName, type ParsedDoc } from './import-parse'
 import { MAX_ENTITY_NAME } from './entities-service'
@@ -33,14 +35,14 @@ const entityLine = z.looseObject({
 })
 
 /** Decodes an entities file; problems (file:line) go to `problems`. Types must be label keys of the project. */
-export function parseEntitiesFile(name: string, bytes: Uint8Array, labels: ReadonlySet<string>, problems: string[]): EntitiesFile {
+export function parseEntitiesFile(name: string, bytes: Uint8Array, labels: ReadonlySet<string>, problems: Message[]): EntitiesFile {
   const file = name.split(/[\\/]/).pop() ?? name
   const out: EntitiesFile = { name, stem: file.slice(0, file.length - ENTITIES_SUFFIX.length), byId: new Map() }
   let content: string
   try {
     content = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    problems.push(`${name}: the file is not valid UTF-8. Save it as UTF-8 and import it again.`)
+    problems.push(msg('errors:import.notUtf8', { where: name }))
     return out
   }
   content.split('\n').forEach((raw, i) => {
@@ -50,19 +52,19 @@ export function parseEntitiesFile(name: string, bytes: Uint8Array, labels: Reado
     try {
       value = JSON.parse(raw)
     } catch (err) {
-      problems.push(`${where}: not valid JSON (${(err as Error).message}).`)
+      problems.push(msg('errors:import.badJson', { where, reason: (err as Error).message }))
       return
     }
     const parsed = entityLine.safeParse(value)
     if (!parsed.success) {
-      problems.push(`${where}: ${describeZodError(parsed.error).join('; ')}; each line is {"id","name","type"} (one entity).`)
+      problems.push(...atWhere(where, zodMessages(parsed.error)), msg('errors:import.entityLineShape', { where }))
       return
     }
     const e = parsed.data
     const key = JSON.stringify(e.id)
     const first = out.byId.get(key)
-    if (first) problems.push(`${where}: the entity id ${key} is also used at ${first.where}; ids must be unique in the file.`)
-    else if (!labels.has(e.type)) problems.push(`${where}: unknown entity type "${e.type}" (an entity's type is a label key: ${[...labels].join(', ')}).`)
+    if (first) problems.push(msg('errors:import.entityIdTwice', { where, id: key, first: first.where }))
+    else if (!labels.has(e.type)) problems.push(msg('errors:import.entityType', { where, type: e.type, known: [...labels].join(', ') }))
     else out.byId.set(key, { name: e.name.trim(), type: e.type, where })
   })
   return out
@@ -78,18 +80,18 @@ export function entitiesFileFor(fileName: string, files: readonly EntitiesFile[]
 }
 
 /** Problems of a document's "entity_id"s: each must be an id of its entities file, of an entity of the span's label. */
-export function entityLinkProblems(doc: ParsedDoc, fileName: string, file: EntitiesFile | undefined): string[] {
-  const problems: string[] = []
+export function entityLinkProblems(doc: ParsedDoc, fileName: string, file: EntitiesFile | undefined): Message[] {
+  const problems: Message[] = []
   for (const s of doc.spans) {
     if (s.entityId === undefined) continue
     const key = JSON.stringify(s.entityId)
     if (!file) {
-      problems.push(`${s.where}: its "entity_id" ${key} refers to an entities file, but none was given; import ${baseName(fileName)}${ENTITIES_SUFFIX} together with it.`)
+      problems.push(msg('errors:import.entitiesMissing', { where: s.where, id: key, file: `${baseName(fileName)}${ENTITIES_SUFFIX}` }))
       continue
     }
     const e = file.byId.get(key)
-    if (!e) problems.push(`${s.where}: its "entity_id" ${key} is not an id in ${file.name}.`)
-    else if (e.type !== s.label) problems.push(`${s.where}: it is labelled ${s.label} but its "entity_id" ${key} is ${e.name}, an entity of type ${e.type}.`)
+    if (!e) problems.push(msg('errors:import.entityIdUnknown', { where: s.where, id: key, file: file.name }))
+    else if (e.type !== s.label) problems.push(msg('errors:import.entityWrongType', { where: s.where, label: s.label, id: key, entity: e.name, type: e.type }))
   }
   return problems
 }

@@ -1,6 +1,7 @@
 import { KlueError, decodeKlue } from '../../shared/dataset'
 import { checkColor, checkHotkey } from '../../shared/labels/rules'
 import type { Project } from '../store/project'
+import { msg, type Message } from '../../shared/message'
 import { LabelsService } from './labels-service'
 
 /**
@@ -17,8 +18,8 @@ import { LabelsService } from './labels-service'
 export interface KlueParsed {
   name: string
   docs: { id: string; text: string; meta: Record<string, unknown>; annotator: undefined; spans: { start: number; end: number; label: string; where: string }[]; where: string }[]
-  problems: string[]
-  notes: string[]
+  problems: Message[]
+  notes: Message[]
 }
 
 export function parseKlueFile(name: string, bytes: Uint8Array, map: Readonly<Record<string, string>> = {}): KlueParsed {
@@ -27,7 +28,7 @@ export function parseKlueFile(name: string, bytes: Uint8Array, map: Readonly<Rec
   try {
     content = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    out.problems.push(`${name}: the file is not valid UTF-8. Save it as UTF-8 and import it again.`)
+    out.problems.push(msg('errors:import.notUtf8', { where: name }))
     return out
   }
   try {
@@ -36,7 +37,7 @@ export function parseKlueFile(name: string, bytes: Uint8Array, map: Readonly<Rec
       const where = `${name}:${s.line}`
       const first = seen.get(s.id)
       if (first !== undefined) {
-        out.problems.push(`${where}: sentence id ${s.id} already appears on line ${first}; every sentence needs its own id.`)
+        out.problems.push(msg('errors:import.klueDuplicateId', { where, id: s.id, first }))
         continue
       }
       seen.set(s.id, s.line)
@@ -45,10 +46,10 @@ export function parseKlueFile(name: string, bytes: Uint8Array, map: Readonly<Rec
     }
   } catch (err) {
     if (!(err instanceof KlueError)) throw err
-    out.problems.push(`${name}:${err.line}: ${err.problem}. Fix the file (or the tags) and import it again; nothing was imported.`)
+    out.problems.push(msg(`errors:import.klue.${err.reason}`, { where: `${name}:${err.line}`, ...err.params }))
     return out
   }
-  if (out.docs.length === 0 && out.problems.length === 0) out.problems.push(`${name}: the file has no sentences ("## id\\tsentence" blocks).`)
+  if (out.docs.length === 0 && out.problems.length === 0) out.problems.push(msg('errors:import.klueEmpty', { where: name }))
   return out
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { annotatorName, docId, offset } from '../../shared/schemas'
-import { describeZodError } from '../../shared/errors'
+import { zodMessages } from '../../shared/errors'
+import { msg, type Message } from '../../shared/message'
 import { OffsetMap } from '../../shared/offsets'
 import { decodeRecord, detectFormat, type ImportFormat, type OffsetUnit } from '../../shared/dataset'
 import { parseKlueFile } from './import-klue'
-import { bomLineProblem, documentProblems, lineOfNul, nulProblem, startsWithBom, utf16Problem } from './import-checks'
+import { atWhere, bomLineProblem, documentProblems, lineOfNul, nulProblem, startsWithBom, utf16Problem } from './import-checks'
 
 export interface ParsedSpan {
   start: number
@@ -42,9 +43,9 @@ export interface ParsedDoc {
 export interface ParsedFile {
   name: string
   docs: ParsedDoc[]
-  problems: string[]
+  problems: Message[]
   /** What was done to the file that the user should hear about (a dropped BOM). */
-  notes: string[]
+  notes: Message[]
 }
 
 const jsonlSpan = z.looseObject({
@@ -102,7 +103,7 @@ export function parseImportFile(name: string, bytes: Uint8Array, options: ParseO
   const lower = name.toLowerCase()
   const kind = lower.endsWith('.txt') ? 'txt' : lower.endsWith('.jsonl') ? 'jsonl' : null
   if (!kind) {
-    out.problems.push(`${name}: only .txt (one document) and .jsonl files can be imported.`)
+    out.problems.push(msg('errors:import.wrongExtension', { where: name }))
     return out
   }
   const utf16 = utf16Problem(name, bytes)
@@ -114,7 +115,7 @@ export function parseImportFile(name: string, bytes: Uint8Array, options: ParseO
   try {
     content = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
-    out.problems.push(`${name}:${lineOfBadUtf8(bytes)}: the file is not valid UTF-8. Save it as UTF-8 and import it again.`)
+    out.problems.push(msg('errors:import.notUtf8', { where: `${name}:${lineOfBadUtf8(bytes)}` }))
     return out
   }
   const nul = lineOfNul(bytes)
@@ -124,7 +125,7 @@ export function parseImportFile(name: string, bytes: Uint8Array, options: ParseO
   }
   if (startsWithBom(bytes)) {
     content = content.slice(1)
-    out.notes.push(`${name}: the UTF-8 byte order mark at the start of the file was dropped (it marks the encoding and is not text).`)
+    out.notes.push(msg('errors:import.bomDropped', { where: name }))
   }
   if (kind === 'txt') {
     parseTxt(name, content, out)
@@ -134,14 +135,14 @@ export function parseImportFile(name: string, bytes: Uint8Array, options: ParseO
   const auto = !options.format || options.format === 'auto'
   if (format === 'doccano' || format === 'prodigy') parseOtherJsonl(name, content, format, options.offsets, auto, out)
   else parseJsonl(name, content, auto, out)
-  if (out.docs.length === 0 && out.problems.length === 0) out.problems.push(`${name}: the file has no documents (it is empty).`)
+  if (out.docs.length === 0 && out.problems.length === 0) out.problems.push(msg('errors:import.noDocuments', { where: name }))
   return out
 }
 
 /** A .txt file is one document named by the file; it must have some text. */
 function parseTxt(name: string, content: string, out: ParsedFile): void {
   if (content.length === 0) {
-    out.problems.push(`${name}: the file is empty; a .txt file is imported as one document and needs some text.`)
+    out.problems.push(msg('errors:import.emptyTxt', { where: name }))
     return
   }
   const lines = '\n' + content
@@ -164,7 +165,7 @@ function otherFormat(value: unknown, format: ImportFormat, auto: boolean, where:
   if (!auto) return false
   const found = detectFormat(value)
   if (found === null || found === format) return false
-  out.problems.push(`${where}: this line looks like ${found} but the file is ${format} (from its first lines); one format per file, or choose one with --format.`)
+  out.problems.push(msg('errors:import.mixedFormats', { where, found, format }))
   return true
 }
 
@@ -183,12 +184,12 @@ function forEachJsonLine(name: string, content: string, out: ParsedFile, each: (
     try {
       value = JSON.parse(raw)
     } catch (err) {
-      out.problems.push(`${where}: not valid JSON (${(err as Error).message}).`)
+      out.problems.push(msg('errors:import.badJson', { where, reason: (err as Error).message }))
       continue
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      const found = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
-      out.problems.push(`${where}: each line must be one JSON object {…} (one document), but this line is ${found}.`)
+      const found = Array.isArray(value) ? '[…]' : JSON.stringify(value).slice(0, 40) // the line's shape, as JSON writes it
+      out.problems.push(msg('errors:import.notObject', { where, found }))
       continue
     }
     each(value, where)
@@ -200,7 +201,7 @@ function parseJsonl(name: string, content: string, auto: boolean, out: ParsedFil
     if (otherFormat(value, 'spanmark', auto, where, out)) return
     const parsed = jsonlLine.safeParse(value)
     if (!parsed.success) {
-      out.problems.push(`${where}: ${describeZodError(parsed.error).join('; ')}.`)
+      out.problems.push(...atWhere(where, zodMessages(parsed.error)))
       return
     }
     const line = parsed.data
@@ -208,21 +209,19 @@ function parseJsonl(name: string, content: string, auto: boolean, out: ParsedFil
     const spans: ParsedSpan[] = []
     ;(line.spans ?? []).forEach((s, k) => {
       const at = `${where}: span ${k + 1}`
-      if (s.end <= s.start) out.problems.push(`${at}: end (${s.end}) must be greater than start (${s.start}).`)
+      if (s.end <= s.start) out.problems.push(msg('errors:import.endBeforeStart', { where: at, start: s.start, end: s.end }))
       else if (s.end > map.cpLength) {
-        out.problems.push(`${at}: end (${s.end}) is past the end of the text (${map.cpLength} code points).`)
+        out.problems.push(msg('errors:import.pastEnd', { where: at, end: s.end, length: map.cpLength }))
       } else if (s.text !== undefined && s.text !== line.text.slice(map.toUtf16(s.start), map.toUtf16(s.end))) {
         const actual = line.text.slice(map.toUtf16(s.start), map.toUtf16(s.end))
-        out.problems.push(
-          `${at}: its "text" ${JSON.stringify(s.text)} differs from the text at ${s.start}..${s.end} (${JSON.stringify(actual)}). Offsets must be Unicode code points, end exclusive.`
-        )
+        out.problems.push(msg('errors:import.textMismatch', { where: at, given: JSON.stringify(s.text), start: s.start, end: s.end, actual: JSON.stringify(actual) }))
       } else spans.push({ start: s.start, end: s.end, label: s.label, where: at, fileId: s.id, ...(s.entity_id !== undefined ? { entityId: s.entity_id } : {}) })
     })
     const ignored: [number, number][] = []
     ;(line.ignored ?? []).forEach(([start, end], k) => {
       const at = `${where}: ignored region ${k + 1}`
-      if (end <= start) out.problems.push(`${at}: end (${end}) must be greater than start (${start}).`)
-      else if (end > map.cpLength) out.problems.push(`${at}: end (${end}) is past the end of the text (${map.cpLength} code points).`)
+      if (end <= start) out.problems.push(msg('errors:import.endBeforeStart', { where: at, start, end }))
+      else if (end > map.cpLength) out.problems.push(msg('errors:import.pastEnd', { where: at, end, length: map.cpLength }))
       else ignored.push([start, end])
     })
     const relations = lineRelations(where, line.spans ?? [], line.relations ?? [], out)
@@ -239,14 +238,14 @@ export function lineRelations(
   where: string,
   spans: readonly { id?: number | string | undefined }[],
   relations: readonly { from: number | string; to: number | string; type: string }[],
-  out: { problems: string[] }
+  out: { problems: Message[] }
 ): ParsedRelation[] {
   const ids = new Map<string, number>()
   spans.forEach((s, k) => {
     if (s.id === undefined) return
     const key = JSON.stringify(s.id)
     const first = ids.get(key)
-    if (first !== undefined) out.problems.push(`${where}: span ${k + 1}: its "id" ${key} is also span ${first + 1}'s; span ids must be unique in a line.`)
+    if (first !== undefined) out.problems.push(msg('errors:import.duplicateSpanId', { where: `${where}: #${k + 1}`, id: key, first: first + 1 }))
     else ids.set(key, k)
   })
   const found: ParsedRelation[] = []
@@ -254,8 +253,8 @@ export function lineRelations(
     const at = `${where}: relation ${k + 1}`
     const missing = [r.from, r.to].filter((id) => !ids.has(JSON.stringify(id)))
     if (missing.length > 0) {
-      out.problems.push(`${at}: no span of this line has the id ${missing.map((m) => JSON.stringify(m)).join(' or ')}; "from" and "to" are span "id"s.`)
-    } else if (JSON.stringify(r.from) === JSON.stringify(r.to)) out.problems.push(`${at}: "from" and "to" are the same span; a span cannot be linked to itself.`)
+      out.problems.push(msg('errors:import.noSuchSpanId', { where: at, ids: missing.map((m) => JSON.stringify(m)).join(', ') }))
+    } else if (JSON.stringify(r.from) === JSON.stringify(r.to)) out.problems.push(msg('errors:import.linkToItself', { where: at }))
     else found.push({ from: r.from, to: r.to, type: r.type, where: at })
   })
   return found
@@ -284,7 +283,7 @@ function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'pro
     if (otherFormat(value, format, auto, where, out)) return
     const decoded = decodeRecord(format, value, { offsets })
     if (!decoded.ok) {
-      for (const p of decoded.problems) out.problems.push(`${where}: ${p}`)
+      for (const p of decoded.problems) out.problems.push(msg('errors:import.decoded', { where, problem: p }))
       return
     }
     const d = decoded.doc
@@ -306,9 +305,7 @@ function parseOtherJsonl(name: string, content: string, format: 'doccano' | 'pro
   })
   if (declined.lines > 0) {
     const answers = [...declined.answers].map((a) => JSON.stringify(a)).join(' or ')
-    out.notes.push(
-      `${name}: ${declined.lines} line(s) answered ${answers}: their text was imported without their ${declined.spans} span(s), which the Prodigy annotator did not accept.`
-    )
+    out.notes.push(msg('errors:import.declined', { where: name, lines: declined.lines, answers, spans: declined.spans }))
   }
 }
 

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../shared/message'
 import type { Project } from '../store/project'
 import type { ParsedDoc } from './import-parse'
 import { roleRefusal } from './relations-service'
@@ -6,23 +7,23 @@ import { roleRefusal } from './relations-service'
  * The problems of an imported line's links that need the project: the role must be one of the
  * project's (relation_roles) and allow the two spans' labels. Ids were checked by the parser.
  */
-export function relationProblems(project: Project, doc: ParsedDoc): string[] {
+export function relationProblems(project: Project, doc: ParsedDoc): Message[] {
   if (!doc.relations || doc.relations.length === 0) return []
   const roles = project.relations.roles()
   const byId = new Map(doc.spans.filter((s) => s.fileId !== undefined).map((s) => [JSON.stringify(s.fileId), s]))
-  const problems: string[] = []
+  const problems: Message[] = []
   const labels = project.labels.list()
   const labelName = (key: string): string => labels.find((l) => l.key === key)?.name ?? key
   for (const r of doc.relations) {
     const role = roles.find((x) => x.type === r.type)
     if (!role) {
-      problems.push(`${r.where}: unknown link type "${r.type}" (this project has ${roles.map((x) => x.type).join(', ')}).`)
+      problems.push(msg('errors:import.unknownRole', { where: r.where, role: r.type, known: roles.map((x) => x.type).join(', ') }))
       continue
     }
     const from = byId.get(JSON.stringify(r.from))
     const to = byId.get(JSON.stringify(r.to))
     const refusal = from && to ? roleRefusal(role, from.label, to.label, labelName) : null
-    if (refusal) problems.push(`${r.where}: ${refusal}`)
+    if (refusal) problems.push(msg(refusal.key.replace('errors:', 'errors:import.'), { where: r.where, ...refusal.params }))
   }
   return problems
 }

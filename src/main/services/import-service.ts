@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../shared/api'
 import { ApiError } from '../../shared/errors'
+import { msg, type Message } from '../../shared/message'
 import { formatExactSize, formatSize, MAX_IMPORT_FILE_BYTES } from '../../shared/limits'
 import { codePointLength } from '../../shared/offsets'
 import { findTrainingRestriction } from '../../shared/restrictions'
@@ -24,7 +25,7 @@ export interface ImportOptions extends ParseOptions {
 }
 
 /** The import's result, plus notes for the user (a dropped byte order mark), one line each. */
-export type ImportSummary = ImportResult & { notes: string[] }
+export type ImportSummary = ImportResult
 
 const MAX_LISTED_PROBLEMS = 20
 
@@ -38,23 +39,21 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
   const maxBytes = options.maxFileBytes ?? MAX_IMPORT_FILE_BYTES
   const tooBig = given.filter((f) => f.bytes.length > maxBytes)
   if (tooBig.length > 0) {
-    const listed = tooBig.map(
-      (f) => `${f.name}: the file is ${formatExactSize(f.bytes.length)}; the limit for one import file is ${formatSize(maxBytes)}. Split it into smaller files and import them one by one.`
-    )
-    throw new ApiError('rejected', `Nothing was imported: ${listed[0]}`, listed)
+    const listed = tooBig.map((f) => msg('errors:importTooBig', { file: f.name, size: formatExactSize(f.bytes.length), limit: formatSize(maxBytes) }))
+    throw new ApiError('rejected', msg('errors:nothingImported', { count: listed.length, files: tooBig.map((f) => f.name).join(', ') }), listed)
   }
   const skipped = given.filter((f) => isMeetingsExport(f.name, f.bytes))
   const inputs = given.filter((f) => !skipped.includes(f))
   const labels = new Set(project.labels.list().map((l) => l.key))
   // OUT.entities.jsonl (written beside a canonical export) holds the entities its spans' "entity_id" refer to.
-  const entityProblems: string[] = []
+  const entityProblems: Message[] = []
   const entityFiles = inputs.filter((f) => isEntitiesFile(f.name)).map((f) => parseEntitiesFile(f.name, f.bytes, labels, entityProblems))
   const parsed = inputs.filter((f) => !isEntitiesFile(f.name)).map((f) => parseImportFile(f.name, f.bytes, options))
   const problems = [...parsed.flatMap((p) => p.problems), ...entityProblems]
   const entitiesOf = new Map(parsed.map((p) => [p, entitiesFileFor(p.name, entityFiles)]))
   if (entityFiles.length > 1) {
     for (const e of entityFiles) {
-      if (!parsed.some((p) => entitiesOf.get(p) === e)) problems.push(`${e.name}: no imported .jsonl file is named after it (${e.stem}.jsonl); name the entities file after the file whose "entity_id"s it holds.`)
+      if (!parsed.some((p) => entitiesOf.get(p) === e)) problems.push(msg('errors:import.entitiesOrphan', { where: e.name, stem: e.stem }))
     }
   }
   const labelList = [...labels].join(', ')
@@ -64,40 +63,34 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
   for (const doc of parsed.flatMap((p) => p.docs)) {
     const earlier = seen.get(doc.id)
     if (earlier && earlier.text !== doc.text) {
-      problems.push(`${doc.where}: document "${doc.id}" appears again with different text (first at ${earlier.where}).`)
+      problems.push(msg('errors:import.docTwice', { where: doc.where, docId: doc.id, first: earlier.where }))
     }
     if (!earlier) seen.set(doc.id, doc)
     const existing = project.documents.text(doc.id)
     if (existing && existing.text !== doc.text) {
-      problems.push(`${doc.where}: the project already has a document "${doc.id}" with different text. Give this one another id.`)
+      problems.push(msg('errors:import.docExists', { where: doc.where, docId: doc.id }))
     }
     for (const s of doc.spans) {
-      if (!labels.has(s.label)) problems.push(`${s.where}: unknown label "${s.label}" (this project has ${labelList}).`)
+      if (!labels.has(s.label)) problems.push(msg('errors:import.unknownLabel', { where: s.where, label: s.label, known: labelList }))
     }
     problems.push(...relationProblems(project, doc))
     if (doc.spans.length > 0 && !(options.annotator ?? doc.annotator)) {
-      problems.push(`${doc.where}: the spans need an annotator: pass --annotator NAME or give "annotator" in the line.`)
+      problems.push(msg('errors:import.noAnnotator', { where: doc.where }))
     }
   }
 
   if (problems.length > 0) {
-    const files = [...parsed.map((p) => p.name), ...entityFiles.map((e) => e.name)].filter((name) => problems.some((x) => x.startsWith(name + ':')))
+    const files = [...parsed.map((p) => p.name), ...entityFiles.map((e) => e.name)].filter((name) => problems.some((x) => String(x.params?.where ?? '').startsWith(name)))
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS)
-    if (problems.length > listed.length) listed.push(`… and ${problems.length - listed.length} more problems.`)
-    throw new ApiError(
-      'rejected',
-      `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files.join(', ') || 'the files'}. First: ${problems[0]}`,
-      listed
-    )
+    if (problems.length > listed.length) listed.push(msg('errors:importMoreProblems', { count: problems.length - listed.length }))
+    throw new ApiError('rejected', msg('errors:nothingImported', { count: problems.length, files: files.join(', ') || '—' }), listed)
   }
 
   return project.write(() => {
     const at = new Date().toISOString()
     const result: ImportSummary = { files: [], newDocuments: 0, newSpans: 0, newRelations: 0, newEntities: 0, newEntityLinks: 0, notes: parsed.flatMap((p) => p.notes) }
     for (const f of skipped) {
-      result.notes.push(
-        `${f.name}: skipped: it is a meetings export, whose mentions name span ids of the project that wrote it. Import the canonical export (and its .entities.jsonl) instead; its MEETING entities are the events.`
-      )
+      result.notes.push(msg('errors:import.meetingsSkipped', { where: f.name }))
     }
     let groupId: number | null = null
     const entityIds = new Map<(typeof entityFiles)[number], Map<string, number>>()
@@ -105,7 +98,7 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
       const stored = storeEntities(project, e, options.actor ?? options.annotator ?? 'import', at)
       entityIds.set(e, stored.ids)
       result.newEntities += stored.created
-      result.notes.push(`${e.name}: ${e.byId.size} entit${e.byId.size === 1 ? 'y' : 'ies'}, ${stored.created} new (matched by name and type).`)
+      result.notes.push(msg('errors:import.entitiesRead', { where: e.name, count: e.byId.size, created: stored.created }))
     }
     let linked = 0
     for (const file of parsed) {
@@ -162,7 +155,7 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
       result.newDocuments += summary.newDocuments
       result.newSpans += summary.newSpans
     }
-    if (linked > 0) result.notes.push(`${linked} span(s) linked to their entities.`)
+    if (linked > 0) result.notes.push(msg('errors:import.entityLinks', { count: linked }))
     result.newEntityLinks = linked
     return result
   })

@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
 import type { z } from 'zod'
 import type { LabelDef } from '../../shared/domain'
-import { ApiError, describeZodError } from '../../shared/errors'
+import { ApiError, asWritten, zodMessages } from '../../shared/errors'
+import { msg, type Message } from '../../shared/message'
 import { checkColor, checkGuideline, checkHotkey, checkKey, checkName, problemText, type LabelLike, type LabelProblem } from '../../shared/labels/rules'
 import { schemaFileSchema, type LabelInfo, type SchemaFile } from '../../shared/labels-schema'
 import type { Project } from '../store/project'
@@ -38,7 +39,7 @@ export class LabelsService {
     return this.project.write(() => {
       const key = a.key
       refuse(checkKey(key))
-      if (this.project.labels.get(key)) throw new ApiError('conflict', `There is already a label ${key}: edit it, or choose another key.`)
+      if (this.project.labels.get(key)) throw new ApiError('conflict', msg('errors:labelExists', { key }))
       const fields = this.checked(null, { name: a.name, hotkey: a.hotkey, color: a.color, guideline: a.guideline ?? '' }, null)
       this.project.labels.add({ key, ...fields })
       return this.changed(`Added label ${fields.name} (${key})`)
@@ -59,10 +60,10 @@ export class LabelsService {
     return this.project.write(() => {
       this.existing(a.key)
       refuse(checkKey(a.newKey))
-      if (a.newKey === a.key) throw new ApiError('invalid_args', `${a.key} already has that key: type a different one.`)
-      if (this.project.labels.get(a.newKey)) throw new ApiError('conflict', `There is already a label ${a.newKey}: choose a key no label has.`)
+      if (a.newKey === a.key) throw new ApiError('invalid_args', msg('errors:labelKeySame', { key: a.key }))
+      if (this.project.labels.get(a.newKey)) throw new ApiError('conflict', msg('errors:labelKeyTaken', { key: a.newKey }))
       const fixed = FIXED_KEYS[a.key]
-      if (fixed) throw new ApiError('rejected', `${a.key} cannot be renamed: ${fixed}. Change its display name instead.`)
+      if (fixed) throw new ApiError('rejected', msg('errors:labelKeyFixed', { key: a.key, why: fixed }))
       const spans = this.project.labels.renameKey(a.key, a.newKey)
       return { ...this.changed(`Renamed label key ${a.key} to ${a.newKey} (${spans} span(s) moved)`), spans }
     })
@@ -77,8 +78,8 @@ export class LabelsService {
       if (missing.length || unknown.length || given.size !== a.keys.length) {
         throw new ApiError(
           'conflict',
-          'The new order does not list every label exactly once (another window may have changed the labels): reopen the Labels screen and try again.',
-          [...missing.map((k) => `missing: ${k}`), ...unknown.map((k) => `unknown: ${k}`)]
+          msg('errors:labelOrderStale'),
+          [...missing.map((key) => msg('errors:labelOrderMissing', { key })), ...unknown.map((key) => msg('errors:labelOrderUnknown', { key }))]
         )
       }
       this.project.labels.reorder(a.keys)
@@ -92,7 +93,7 @@ export class LabelsService {
       if (!a.retired && label.retired) {
         // Its hotkey may have been given to another label meanwhile.
         const clash = checkHotkey(label.hotkey, label.key, this.project.labels.list(), this.roleHotkeys())
-        if (clash) throw new ApiError('conflict', `${label.key} cannot come back with its hotkey: ${problemText(clash)}`)
+        if (clash) throw new ApiError('conflict', msg('errors:labelHotkeyBack', { key: label.key, hotkey: label.hotkey, other: clash.code === 'hotkeyTaken' ? clash.other : '—' }), [problemMessage(clash)])
       }
       this.project.labels.setRetired(a.key, a.retired)
       const usage = this.project.labels.records().find((l) => l.key === a.key)?.spans ?? 0
@@ -121,7 +122,7 @@ export class LabelsService {
   importSchema(a: { name: string; content: string }): ImportedSchema {
     const file = parseSchemaFile(a.name, a.content)
     return this.project.write(() => {
-      const problems: string[] = []
+      const problems: Message[] = []
       const added: string[] = []
       const updated: string[] = []
       const seen = new Set<string>()
@@ -129,10 +130,10 @@ export class LabelsService {
         const where = `labels[${i}] (${l.key})`
         const keyProblem = checkKey(l.key)
         if (keyProblem) {
-          problems.push(`${where}: ${problemText(keyProblem)}`)
+          problems.push(msg('errors:schemaProblem', { where, problem: problemText(keyProblem) }))
           continue
         }
-        if (seen.has(l.key)) problems.push(`${where}: ${l.key} is listed twice`)
+        if (seen.has(l.key)) problems.push(asWritten(`${where}: ${l.key} is listed twice`))
         seen.add(l.key)
         const old = this.project.labels.get(l.key)
         const fields = { name: l.name, hotkey: l.hotkey, color: l.color, guideline: l.guideline }
@@ -140,7 +141,7 @@ export class LabelsService {
           // Hotkeys are checked below, once every label of the file is in place.
           this.checked(l.key, fields, old ?? null, false)
         } catch (err) {
-          problems.push(`${where}: ${(err as Error).message}`)
+          problems.push(msg('errors:schemaProblem', { where, problem: (err as Error).message }))
           continue
         }
         if (old) {
@@ -158,21 +159,21 @@ export class LabelsService {
       const keys = new Set(labels.map((l) => l.key))
       for (const [i, r] of file.roles.entries()) {
         const unknown = [...r.fromLabels, ...r.toLabels].filter((k) => !keys.has(k))
-        if (unknown.length) problems.push(`roles[${i}] (${r.type}): links label(s) ${unknown.join(', ')}, which neither the file nor the project has`)
-        if ([...r.hotkey].length !== 1) problems.push(`roles[${i}] (${r.type}): the hotkey "${r.hotkey}" is not a single character`)
+        if (unknown.length) problems.push(asWritten(`roles[${i}] (${r.type}): links label(s) ${unknown.join(', ')}, which neither the file nor the project has`))
+        if ([...r.hotkey].length !== 1) problems.push(asWritten(`roles[${i}] (${r.type}): the hotkey "${r.hotkey}" is not a single character`))
         this.project.labels.upsertRole(r)
         rolesUpdated.push(r.type)
       }
       const roleKeys = this.roleHotkeys()
-      if (new Set(roleKeys).size !== roleKeys.length) problems.push(`two relation roles would share a hotkey (${roleKeys.join(', ')})`)
+      if (new Set(roleKeys).size !== roleKeys.length) problems.push(asWritten(`two relation roles would share a hotkey (${roleKeys.join(', ')})`))
       for (const l of labels) {
         if (l.retired) continue
         const clash = checkHotkey(l.hotkey, l.key, labels, roleKeys)
-        if (clash) problems.push(`${l.key}: ${problemText(clash)}`)
+        if (clash) problems.push(msg('errors:schemaProblem', { where: l.key, problem: problemText(clash) }))
       }
       if (problems.length) {
         // Thrown inside the transaction: everything above is rolled back.
-        throw new ApiError('invalid_args', `${a.name} was not imported (nothing changed): ${plural(problems.length, 'problem')} in its labels or roles.`, problems)
+        throw new ApiError('invalid_args', msg('errors:schemaNotImported', { name: a.name, count: problems.length }), problems)
       }
       const description = `Imported schema ${a.name}: ${added.length} label(s) added, ${updated.length} updated`
       return { ...this.changed(description), added, updated, rolesUpdated }
@@ -181,7 +182,7 @@ export class LabelsService {
 
   private existing(key: string): LabelDef {
     const label = this.project.labels.get(key)
-    if (!label) throw new ApiError('not_found', `There is no label ${key} in this project: see the Labels screen or \`spanmark labels list\`.`)
+    if (!label) throw new ApiError('not_found', msg('errors:noLabelHere', { label: key }))
     return label
   }
 
@@ -208,11 +209,17 @@ export class LabelsService {
   }
 }
 
-function refuse(problem: LabelProblem | null): void {
-  if (problem) throw new ApiError('invalid_args', problemText(problem))
+/** A label problem as message data (the labels catalogue's problem texts). */
+export function problemMessage(p: LabelProblem): Message {
+  const { code, ...params } = p
+  return msg(`errors:labelProblem.${code}`, params)
 }
 
-function plural(n: number, word: string): string {
+function refuse(problem: LabelProblem | null): void {
+  if (problem) throw new ApiError('invalid_args', problemMessage(problem))
+}
+
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
@@ -222,18 +229,18 @@ export function parseSchemaFile(name: string, content: string): SchemaFile {
   try {
     json = JSON.parse(content.replace(/^\uFEFF/, ''))
   } catch (err) {
-    throw new ApiError('invalid_args', `${name} is not a Spanmark schema file: it is not valid JSON (${(err as Error).message}).`)
+    throw new ApiError('invalid_args', msg('errors:schemaNotJson', { name, reason: (err as Error).message }))
   }
   if (typeof json !== 'object' || json === null || !('spanmark_schema' in json)) {
-    throw new ApiError('invalid_args', `${name} is not a Spanmark schema file: it has no "spanmark_schema" field. Export one with Labels → Export schema or \`spanmark labels export\`.`)
+    throw new ApiError('invalid_args', msg('errors:schemaNoMarker', { name }))
   }
   if ((json as { spanmark_schema: unknown }).spanmark_schema !== 1) {
-    throw new ApiError('invalid_args', `${name} is a schema file of version ${String((json as { spanmark_schema: unknown }).spanmark_schema)}, which this Spanmark cannot read (it reads version 1).`)
+    throw new ApiError('invalid_args', msg('errors:schemaVersion', { name, version: String((json as { spanmark_schema: unknown }).spanmark_schema) }))
   }
   const parsed = schemaFileSchema.safeParse(json)
   if (!parsed.success) {
-    const details = describeZodError(parsed.error as z.ZodError)
-    throw new ApiError('invalid_args', `${name} is not a valid Spanmark schema file: ${details[0] ?? 'its shape is wrong'}.`, details)
+    const details = zodMessages(parsed.error as z.ZodError)
+    throw new ApiError('invalid_args', msg('errors:schemaShape', { name }), details)
   }
   return parsed.data
 }

@@ -1,5 +1,6 @@
 import type { MeetingEvent, MeetingMention, MeetingParticipant, MeetingsList } from '../../shared/meetings-schema'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { articleDateOf, normaliseDate, type DatePrecision } from '../../shared/korean/dates'
 import { MeetingsRepo, type MeetingArgumentRow, type MeetingSpanRow } from '../store/meetings-repo'
 import type { Project } from '../store/project'
@@ -98,9 +99,9 @@ export class MeetingsService {
 
   private checkMeetingSpan(id: number, annotator: string): void {
     const span = this.repo.span(id)
-    if (!span) throw new ApiError('not_found', `There is no span ${id}: it may have been deleted. Reopen the Meetings view and pick again.`)
-    if (span.annotator !== annotator) throw new ApiError('rejected', `Span ${id} is in ${span.annotator}'s layer, not ${annotator}'s: merge meetings of your own layer.`)
-    if (span.label !== 'MEETING') throw new ApiError('rejected', `Span ${id} in ${span.docId} is labelled ${span.label}, not MEETING: only meetings can be merged into an event.`)
+    if (!span) throw new ApiError('not_found', msg('errors:noMeetingSpan', { id }))
+    if (span.annotator !== annotator) throw new ApiError('rejected', msg('errors:meetingOtherLayer', { id, owner: span.annotator, annotator }))
+    if (span.label !== 'MEETING') throw new ApiError('rejected', msg('errors:notAMeeting', { id, docId: span.docId, label: span.label }))
   }
 
   private mention(row: MeetingSpanRow, args: MeetingArgumentRow[], d: DocView): MeetingMention {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { MIGRATIONS } from '../store/migrations'
 import type { Project } from '../store/project'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { findTrainingRestriction } from '../../shared/restrictions'
 import type { LabelDef, Span } from '../../shared/domain'
 import type { ChangeKind } from '../store/history-repo'
@@ -64,12 +65,12 @@ export function mergeProject(project: Project, fromPath: string): MergeResult {
     theirs = new Database(fromPath, { readonly: true, fileMustExist: true })
     theirs.pragma('schema_version')
   } catch (err) {
-    throw new ApiError('rejected', `Cannot open ${fromPath} as a Spanmark project: ${(err as Error).message}.`)
+    throw new ApiError('rejected', msg('errors:mergeCannotOpen', { file: fromPath, reason: (err as Error).message }))
   }
   try {
     const version = theirs.pragma('user_version', { simple: true }) as number
     if (version < 1 || version > MIGRATIONS.length) {
-      throw new ApiError('rejected', `${fromPath} is not a project this Spanmark can read (schema ${version}).`)
+      throw new ApiError('rejected', msg('errors:mergeSchema', { file: fromPath, version }))
     }
     return project.write(() => copyInto(project, theirs, fromPath, version))
   } finally {

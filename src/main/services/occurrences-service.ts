@@ -2,6 +2,7 @@ import { usableLabel } from './usable-label'
 import type { MutationResult, OccurrenceHit, OccurrencesResult } from '../../shared/api'
 import type { Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { codePointHits, findInText, kwic } from '../../shared/korean/occurrences'
 import { OffsetMap } from '../../shared/offsets'
 import type { Project } from '../store/project'
@@ -47,7 +48,7 @@ export class OccurrencesService {
 
   find(a: { annotator: string; text: string; scope: OccurrenceScope; docId?: string | undefined; docIds?: string[] | undefined; label?: string | undefined }): OccurrencesResult {
     const needle = a.text
-    if (needle.trim() === '') throw new ApiError('invalid_args', 'There is no text to look for: select or label some words first.')
+    if (needle.trim() === '') throw new ApiError('invalid_args', msg('errors:noOccurrenceText'))
     const result: OccurrencesResult = { text: needle, scope: a.scope, hits: [], alreadyLabelled: 0, ignored: 0, documents: 0, searched: 0, more: false }
     // The corpus query hands over only documents that contain the text; the others were searched too.
     if (a.scope === 'corpus') result.searched = this.countStmt.get()?.n ?? 0
@@ -109,11 +110,11 @@ export class OccurrencesService {
     }
     const ids = scope === 'document' ? (docId === undefined ? [] : [docId]) : [...new Set(docIds ?? [])]
     if (ids.length === 0) {
-      throw new ApiError('invalid_args', scope === 'document' ? 'Say which document to look in (docId).' : 'There are no open documents to look in (docIds is empty).')
+      throw new ApiError('invalid_args', msg(scope === 'document' ? 'errors:occurrenceNoDoc' : 'errors:occurrenceNoOpenDocs'))
     }
     for (const id of ids) {
       const doc = this.oneStmt.get(id)
-      if (!doc) throw new ApiError('not_found', `There is no document "${id}" in this project.`)
+      if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId: id }))
       yield doc
     }
   }
@@ -127,7 +128,7 @@ export class OccurrencesService {
     const label = usableLabel(this.project, a.label)
     const byDoc = new Map<string, Range[]>()
     for (const o of a.occurrences) {
-      if (o.end <= o.start) throw new ApiError('invalid_args', `Occurrence ${o.start}–${o.end} in "${o.docId}" is empty; nothing was labelled.`)
+      if (o.end <= o.start) throw new ApiError('invalid_args', msg('errors:occurrenceEmpty', { start: o.start, end: o.end, docId: o.docId }))
       const list = byDoc.get(o.docId) ?? []
       list.push({ start: o.start, end: o.end })
       byDoc.set(o.docId, list)
@@ -137,7 +138,7 @@ export class OccurrencesService {
       let skipped = 0
       for (const [docId, ranges] of byDoc) {
         const doc = this.oneStmt.get(docId)
-        if (!doc) throw new ApiError('not_found', `There is no document "${docId}" in this project; nothing was labelled.`)
+        if (!doc) throw new ApiError('not_found', msg('errors:noDocumentNothingLabelled', { docId }))
         const map = OffsetMap.of(doc.text)
         const ignored = this.ignoredRegions(docId)
         const seen = new Set<string>()
@@ -145,10 +146,10 @@ export class OccurrencesService {
           const found = r.end <= map.cpLength ? doc.text.slice(map.toUtf16(r.start), map.toUtf16(r.end)) : null
           if (found !== a.text) {
             const what = found === null ? `is past the end of the text (${map.cpLength} characters)` : `holds “${found}”, not “${a.text}”`
-            throw new ApiError('conflict', `Occurrence ${r.start}–${r.end} in "${docId}" ${what}; nothing was labelled. Search again and retry.`)
+            throw new ApiError('conflict', msg('errors:occurrenceChanged', { start: r.start, end: r.end, docId, what }))
           }
           if (ignored.some((g) => g.start < r.end && g.end > r.start)) {
-            throw new ApiError('rejected', `Occurrence ${r.start}–${r.end} in "${docId}" is in a region marked as not article text; nothing was labelled. Uncheck it and retry.`)
+            throw new ApiError('rejected', msg('errors:occurrenceIgnored', { start: r.start, end: r.end, docId }))
           }
           const key = `${r.start}:${r.end}`
           const state: SpanState = { start: r.start, end: r.end, label: a.label }

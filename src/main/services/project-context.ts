@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import type { Project } from '../store/project'
 import { TextCache, type CachedText } from './text-cache'
 
@@ -21,7 +22,7 @@ export class ProjectContext {
   /** The document's text with its offset map; throws not_found when the project has no such document. */
   requireDoc(docId: string): CachedText {
     const doc = this.texts.get(docId)
-    if (!doc) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
+    if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId }))
     return doc
   }
 

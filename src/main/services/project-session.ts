@@ -1,8 +1,10 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, extname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
+import type { Locale } from '../../shared/i18n'
 import type { ApiHandlers } from '../../shared/api'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import type { ProjectInfo, ProjectSwitcher, SwitchProjectArgs, SwitchProjectResult } from '../../shared/project-schema'
 import { openOrCreateProject } from '../default-project'
 import { createDispatcher, type Dispatch } from '../dispatch'
@@ -23,6 +25,8 @@ export interface SessionOptions {
   onSwitched?: ((project: Project) => void) | undefined
   /** Whether backups run on a timer (the desktop app); tests leave it off. */
   backupTimer?: boolean
+  /** The UI language now: a project created by File → New project names its default labels in it. */
+  locale?: (() => Locale) | undefined
 }
 
 interface Current {
@@ -63,10 +67,10 @@ export class ProjectSession implements ProjectSwitcher {
     let target = path ?? null
     if (how === 'recent') {
       if (!target || !this.options.recent.list().includes(resolve(target))) {
-        throw new ApiError('not_found', `${target ?? 'That project'} is not in the recent projects list any more (moved or deleted?). Use File → Open project… to find it.`)
+        throw new ApiError('not_found', msg('errors:projectNotRecent', { file: target ?? '—' }))
       }
     } else if (target === null) {
-      if (!this.options.choose) throw new ApiError('invalid_args', 'Give the path of the project file to open or create.')
+      if (!this.options.choose) throw new ApiError('invalid_args', msg('errors:projectPathNeeded'))
       target = await this.options.choose(how)
       if (target === null) return { switched: false, path: this.current.project.path }
     }
@@ -81,7 +85,7 @@ export class ProjectSession implements ProjectSwitcher {
     if (create) checkNewProjectPath(file)
     else checkProjectFile(file, this.options.nativeBinding)
     // Opened completely before the old one is closed: a failure leaves the current project open.
-    const next = this.load(openOrCreateProject(file, null, this.openOptions()))
+    const next = this.load(openOrCreateProject(file, null, this.openOptions(), this.options.locale?.() ?? 'en'))
     const previous = this.current
     this.current = next
     this.options.recent.add(file)
@@ -116,7 +120,7 @@ export function projectName(path: string): string {
 /** New project: the file must not exist yet (an existing project is opened with Open project…). */
 function checkNewProjectPath(file: string): void {
   if (existsSync(file)) {
-    throw new ApiError('conflict', `${file} already exists. To work in it, use File → Open project…; for a new project, choose a new file name.`)
+    throw new ApiError('conflict', msg('errors:projectExists', { file }))
   }
 }
 
@@ -127,17 +131,17 @@ function checkNewProjectPath(file: string): void {
  */
 function checkProjectFile(file: string, nativeBinding: string | undefined): void {
   if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new ApiError('not_found', `There is no project file at ${file}. Choose an existing .sqlite project, or make one with File → New project….`)
+    throw new ApiError('not_found', msg('errors:projectMissing', { file }))
   }
   const problem = sqliteHeaderProblem(file)
   if (problem) {
-    throw new ApiError('rejected', `${basename(file)} cannot be opened as a Spanmark project: ${problem}. Choose a .sqlite file made by Spanmark (${file} was left unchanged).`)
+    throw new ApiError('rejected', msg('errors:projectNotSqlite', { name: basename(file), problem, file }))
   }
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]
     if (tables.length > 0 && !tables.includes('documents')) {
-      throw new ApiError('rejected', `${basename(file)} is an SQLite database of another program, not a Spanmark project; it was left unchanged. Choose a project file made by Spanmark.`)
+      throw new ApiError('rejected', msg('errors:projectOtherProgram', { name: basename(file) }))
     }
   } finally {
     db.close()

@@ -1,5 +1,6 @@
 import { detectBoilerplate } from '../../shared/boilerplate'
 import { ApiError } from '../../shared/errors'
+import { msg, type Message } from '../../shared/message'
 import type { IgnoredRegion } from '../store/regions-repo'
 import type { Project } from '../store/project'
 import { now } from './change-log'
@@ -61,9 +62,9 @@ export class RegionsService {
     const { project } = this
     const doc = this.requireDoc(a.docId)
     for (const r of a.regions) {
-      if (r.end <= r.start) throw new ApiError('invalid_args', `A region must cover at least one character (start ${r.start}, end ${r.end}).`)
+      if (r.end <= r.start) throw new ApiError('invalid_args', msg('errors:region.empty', { start: r.start, end: r.end }))
       if (r.end > doc.length) {
-        throw new ApiError('invalid_args', `The region ends at ${r.end}, past the end of "${a.docId}" (${doc.length} characters).`)
+        throw new ApiError('invalid_args', msg('errors:region.pastEnd', { end: r.end, docId: a.docId, length: doc.length }))
       }
     }
     const at = now()
@@ -79,7 +80,7 @@ export class RegionsService {
 
   remove(a: { annotator: string; id: number }): { regions: IgnoredRegion[]; description: string; docId: string } {
     const region = this.project.regions.get(a.id)
-    if (!region) throw new ApiError('not_found', `There is no ignored region ${a.id}; it may have been unmarked already.`)
+    if (!region) throw new ApiError('not_found', msg('errors:region.notFound', { id: a.id }))
     this.project.write(() => this.project.regions.delete(a.id))
     return { regions: this.project.regions.list(region.docId), docId: region.docId, description: `Unmarked a region of ${region.docId}: it is article text again` }
   }
@@ -92,7 +93,7 @@ export class RegionsService {
 
   private requireDoc(docId: string): { text: string; length: number } {
     const doc = this.project.documents.text(docId)
-    if (!doc) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
+    if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId }))
     return doc
   }
 }
@@ -134,6 +135,6 @@ function subtract(r: { start: number; end: number }, stored: readonly { start: n
 }
 
 /** The message a span attempt inside an ignored region gets. */
-export function ignoredRegionMessage(region: Pick<IgnoredRegion, 'reason'>): string {
-  return `That text is marked as not article text (${region.reason}); unmark the region to label it.`
+export function ignoredRegionMessage(region: Pick<IgnoredRegion, 'reason'>): Message {
+  return msg('errors:ignoredText', { reason: region.reason })
 }

@@ -1,6 +1,7 @@
 import type { MutationResult } from '../../shared/api'
 import type { Span } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
+import { msg, type Message } from '../../shared/message'
 import type { Relation, RelationChange, RelationRole } from '../../shared/relations-schema'
 import type { Project } from '../store/project'
 import { stateOfRelation } from '../store/relations-repo'
@@ -32,18 +33,18 @@ export class RelationsService {
     const role = project.relations.roles().find((r) => r.type === a.type)
     if (!role) {
       const known = project.relations.roles().map((r) => r.type).join(', ')
-      throw new ApiError('invalid_args', `This project has no link role "${a.type}" (it has: ${known}).`)
+      throw new ApiError('invalid_args', msg('errors:noRole', { role: a.type, known }))
     }
     return project.write(() => {
-      const from = this.ownSpan(a.annotator, a.docId, a.from, 'The span to link from')
-      const to = this.ownSpan(a.annotator, a.docId, a.to, 'The span to link to')
-      if (from.id === to.id) throw new ApiError('invalid_args', 'A span cannot be linked to itself: click another span.')
+      const from = this.ownSpan(a.annotator, a.docId, a.from, 'from')
+      const to = this.ownSpan(a.annotator, a.docId, a.to, 'to')
+      if (from.id === to.id) throw new ApiError('invalid_args', msg('errors:linkToItself'))
       const refusal = roleRefusal(role, from.label, to.label, (key) => this.labelName(key))
       if (refusal) throw new ApiError('rejected', refusal)
       const state = { from: from.id, to: to.id, type: role.type }
       const text = `${this.spanText(from)} → ${this.spanText(to)}`
       if (project.relations.findIdentical(a.docId, a.annotator, state)) {
-        throw new ApiError('conflict', `${text} is already linked as ${role.name}.`)
+        throw new ApiError('conflict', msg('errors:alreadyLinked', { text, role: role.name }))
       }
       const made = project.relations.insert({ docId: a.docId, annotator: a.annotator, ...state })
       const change: RelationChange = { relationId: made.id, docId: a.docId, annotator: a.annotator, before: null, after: state }
@@ -55,9 +56,9 @@ export class RelationsService {
     const { project } = this
     return project.write(() => {
       const r = project.relations.get(a.relationId)
-      if (!r) throw new ApiError('not_found', `Link ${a.relationId} no longer exists (undone or deleted, perhaps in another window). Reload the document.`)
+      if (!r) throw new ApiError('not_found', msg('errors:noLink', { id: a.relationId }))
       if (r.annotator !== a.annotator) {
-        throw new ApiError('conflict', `That link is in ${r.annotator}'s layer; you can change only your own (${a.annotator}).`)
+        throw new ApiError('conflict', msg('errors:linkOtherLayer', { owner: r.annotator, annotator: a.annotator }))
       }
       project.relations.delete(r.id)
       const role = project.relations.roles().find((x) => x.type === r.type)?.name ?? r.type
@@ -66,12 +67,12 @@ export class RelationsService {
     })
   }
 
-  private ownSpan(annotator: string, docId: string, spanId: number, what: string): Span {
+  private ownSpan(annotator: string, docId: string, spanId: number, end: 'from' | 'to'): Span {
     const span = this.project.spans.get(spanId)
-    if (!span) throw deletedSpanError(this.project, spanId, what)
-    if (span.docId !== docId) throw new ApiError('invalid_args', `${what} is in another document ("${span.docId}"); links stay inside one document.`)
+    if (!span) throw deletedSpanError(this.project, spanId)
+    if (span.docId !== docId) throw new ApiError('invalid_args', msg(end === 'from' ? 'errors:linkFromOtherDoc' : 'errors:linkToOtherDoc', { docId: span.docId }))
     if (span.annotator !== annotator) {
-      throw new ApiError('conflict', `${what} is in ${span.annotator}'s layer; you can link only spans of your own layer (${annotator}).`)
+      throw new ApiError('conflict', msg(end === 'from' ? 'errors:linkFromOtherLayer' : 'errors:linkToOtherLayer', { owner: span.annotator, annotator }))
     }
     return span
   }
@@ -94,24 +95,29 @@ export class RelationsService {
 }
 
 /** Why the role cannot link these labels ("Participant links Meeting to Person or Organisation; …"), or null when it can. */
-export function roleRefusal(role: RelationRole, fromLabel: string, toLabel: string, name: (key: string) => string = (k) => k): string | null {
-  const list = (keys: string[]): string => (keys.length === 0 ? 'any label' : keys.map(name).join(' or '))
+export function roleRefusal(role: RelationRole, fromLabel: string, toLabel: string, name: (key: string) => string = (k) => k): Message | null {
   const fromOk = role.fromLabels.length === 0 || role.fromLabels.includes(fromLabel)
   const toOk = role.toLabels.length === 0 || role.toLabels.includes(toLabel)
   if (fromOk && toOk) return null
-  const got = !fromOk ? `this link starts at a ${name(fromLabel)} span` : `the other span is ${name(toLabel)}`
-  return `${role.name} links ${list(role.fromLabels)} to ${list(role.toLabels)}, but ${got}. Pick a ${!fromOk ? list(role.fromLabels) : list(role.toLabels)} span.`
+  // A role with no label list takes any label; those are never the side that refuses.
+  const params = { role: role.name, from: labelList(role.fromLabels, name), to: labelList(role.toLabels, name) }
+  return !fromOk ? msg('errors:roleRefusedFrom', { ...params, got: name(fromLabel) }) : msg('errors:roleRefusedTo', { ...params, got: name(toLabel) })
+}
+
+/** Label names joined as data ("Person / Organisation"); "*" when any label will do. */
+function labelList(keys: string[], name: (key: string) => string): string {
+  return keys.length === 0 ? '*' : keys.map(name).join(' / ')
 }
 
 /** Why a span cannot take a new label because a link of its needs the old one, or null. */
-export function relabelRefusal(project: Project, spanId: number, label: string, name: (key: string) => string): string | null {
+export function relabelRefusal(project: Project, spanId: number, label: string, name: (key: string) => string): Message | null {
   const roles = project.relations.roles()
   for (const r of project.relations.ofSpan(spanId)) {
     const role = roles.find((x) => x.type === r.type)
     if (!role) continue
     const allowed = r.from === spanId ? role.fromLabels : role.toLabels
     if (allowed.length > 0 && !allowed.includes(label)) {
-      return `This span is linked as ${role.name} (${r.from === spanId ? 'from' : 'to'}), which needs ${allowed.map(name).join(' or ')}; delete that link first, then relabel.`
+      return msg(r.from === spanId ? 'errors:relabelLinkedFrom' : 'errors:relabelLinkedTo', { role: role.name, allowed: labelList(allowed, name) })
     }
   }
   return null
@@ -127,7 +133,7 @@ export function applyRelationChanges(project: Project, changes: RelationChange[]
     const current = project.relations.get(c.relationId)
     const same = current ? c.before !== null && sameRelation(stateOfRelation(current), c.before) : c.before === null
     if (!same) {
-      throw new ApiError('conflict', `${what}: a link it touches was changed since (perhaps in another window); nothing changed.`)
+      throw new ApiError('conflict', msg('errors:undoLinkChanged', { what }))
     }
     if (c.after === null) {
       project.relations.delete(c.relationId)
@@ -136,11 +142,11 @@ export function applyRelationChanges(project: Project, changes: RelationChange[]
     for (const id of [c.after.from, c.after.to]) {
       const span = project.spans.get(id)
       if (!span || span.docId !== c.docId || span.annotator !== c.annotator) {
-        throw new ApiError('conflict', `${what}: a span of its link is gone now; nothing changed.`)
+        throw new ApiError('conflict', msg('errors:undoLinkSpanGone', { what }))
       }
     }
     if (project.relations.findIdentical(c.docId, c.annotator, c.after)) {
-      throw new ApiError('conflict', `${what}: an identical link exists now; nothing changed.`)
+      throw new ApiError('conflict', msg('errors:undoLinkIdentical', { what }))
     }
     project.relations.restore({ id: c.relationId, docId: c.docId, annotator: c.annotator, ...c.after })
   }
@@ -150,7 +156,7 @@ export function applyRelationChanges(project: Project, changes: RelationChange[]
 export function assertNoDanglingLinks(project: Project, deletedSpanIds: number[], what: string): void {
   for (const id of deletedSpanIds) {
     if (project.relations.ofSpan(id).length > 0) {
-      throw new ApiError('conflict', `${what}: a span it removes is linked now (a participant, date or place); delete the link first.`)
+      throw new ApiError('conflict', msg('errors:undoSpanLinked', { what }))
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { GOLD, isReservedLayer, REJECTED, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
 import { classifyCandidates, candidateKey } from '../../shared/review/classify'
 import { decideCandidates, reviewProgress, type ReviewedCandidate, type ReviewProgress } from '../../shared/review/decisions'
@@ -126,7 +127,7 @@ export class ReviewService {
     this.check(a.docId, a.link.from)
     this.check(a.docId, a.link.to)
     const role = this.project.relations.roles().find((r) => r.type === a.link.type)
-    if (!role) throw new ApiError('invalid_args', `This project has no link role "${a.link.type}".`)
+    if (!role) throw new ApiError('invalid_args', msg('errors:review.noRole', { role: a.link.type }))
     const refusal = roleRefusal(role, a.link.from.label, a.link.to.label, (k) => this.labelName(k))
     if (refusal) throw new ApiError('rejected', refusal)
     return this.project.write(() => {
@@ -135,7 +136,7 @@ export class ReviewService {
       if (made === 'missing') {
         const missing = [a.link.from, a.link.to].filter((s) => !this.project.spans.findIdentical(a.docId, GOLD, s))
         const which = missing.map((s) => `${this.spanText(a.docId, s)} (${this.labelName(s.label)})`).join(' and ')
-        throw new ApiError('rejected', `Cannot accept the link ${text}: ${which} ${missing.length > 1 ? 'are' : 'is'} not in gold yet. Accept the spans first, then the link.`)
+        throw new ApiError('rejected', msg('errors:review.linkNotInGold', { text, which, count: missing.length }))
       }
       if (made === 'exists') return this.log.unchanged(`${text} is already linked in gold as ${role.name}`)
       this.startReview(a.docId, a.reviewer)
@@ -170,7 +171,7 @@ export class ReviewService {
         const names = clash.map((g) => this.labelName(g.label)).join(', ')
         throw new ApiError(
           'conflict',
-          `Gold already has ${text} (${a.state.start}–${a.state.end} in "${a.docId}") as ${names}. Accepting it as ${label.name} replaces that span: confirm the replacement, or leave gold as it is.`
+          msg('errors:goldHasRange', { text, start: a.state.start, end: a.state.end, docId: a.docId, labels: names, label: label.name })
         )
       }
       const unlinked: RelationChange[] = []
@@ -278,8 +279,7 @@ export class ReviewService {
     if (a.status === 'reviewed' && progress.undecided > 0 && !a.force) {
       throw new ApiError(
         'conflict',
-        `${progress.undecided} of ${progress.differences} differences between ${who.join(', ')} in "${a.docId}" are undecided. ` +
-          'Decide them first, or confirm to mark the document reviewed anyway.'
+        msg('errors:undecidedDifferences', { count: progress.undecided, differences: progress.differences, annotators: who.join(', '), docId: a.docId })
       )
     }
     this.project.write(() => this.project.review.setStatus(a.docId, a.status, a.reviewer, now()))
@@ -359,7 +359,7 @@ export class ReviewService {
 
   private requireDoc(docId: string): CachedText {
     const doc = this.texts.get(docId)
-    if (!doc) throw new ApiError('not_found', `There is no document "${docId}" in this project.`)
+    if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId }))
     return doc
   }
 
@@ -374,10 +374,10 @@ export class ReviewService {
   private check(docId: string, s: SpanState): { text: string; label: LabelDef } {
     const doc = this.requireDoc(docId)
     if (s.end <= s.start || s.end > doc.length) {
-      throw new ApiError('invalid_args', `The span ${s.start}..${s.end} is not inside "${docId}" (${doc.length} characters).`)
+      throw new ApiError('invalid_args', msg('errors:review.spanOutside', { start: s.start, end: s.end, docId, length: doc.length }))
     }
     const label = this.project.labels.list().find((l) => l.key === s.label)
-    if (!label) throw new ApiError('invalid_args', `This project has no label "${s.label}".`)
+    if (!label) throw new ApiError('invalid_args', msg('errors:noLabel', { label: s.label }))
     return { text: `“${doc.slice(s.start, s.end)}”`, label }
   }
 }

@@ -1,5 +1,6 @@
 import vm from 'node:vm'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { REJECTED } from '../../shared/layers'
 import { OffsetMap } from '../../shared/offsets'
 import { SEARCH_DEFAULT_LIMIT, type SearchArgs, type SearchHit, type SearchResult } from '../../shared/search-schema'
@@ -153,7 +154,7 @@ export class SearchService {
     if (label === undefined && annotator === undefined) return null
     if (label !== undefined && !this.project.labels.list().some((l) => l.key === label)) {
       const known = this.project.labels.list().map((l) => l.key).join(', ')
-      throw new ApiError('not_found', `There is no label "${label}" in this project (its labels: ${known}).`)
+      throw new ApiError('not_found', msg('errors:noLabelKnown', { label, known }))
     }
     const where: string[] = []
     const params: string[] = []
@@ -201,10 +202,7 @@ function compile({ query, mode, caseSensitive = false }: SearchArgs): Matcher {
     re = new RegExp(source, caseSensitive ? 'gmu' : 'gimu')
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err)
-    throw new ApiError(
-      'invalid_args',
-      `“${query}” is not a valid regular expression (${why}). Fix the pattern, or switch to plain text to find these characters as typed.`
-    )
+    throw new ApiError('invalid_args', msg('errors:badPattern', { query, reason: why }))
   }
   return (text, deadline, onHit) => {
     re.lastIndex = 0

@@ -1,5 +1,6 @@
 import type { SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import type { Project } from '../store/project'
 
 interface LastChange {
@@ -23,28 +24,32 @@ export function lastChangeOf(project: Project, spanId: number): LastChange | und
     .get(spanId)
 }
 
-/** "by minji at 07:55:02 UTC" (the date too when it was not today); "elsewhere" when the history does not say. */
-function byWhom(change: LastChange | undefined): string {
-  if (!change) return 'elsewhere'
+/** Who and when: { who: "minji", at: "07:55:02 UTC" } (the date too when it was not today); undefined when the history does not say. */
+function byWhom(change: LastChange | undefined): { who: string; at: string } | undefined {
+  if (!change) return undefined
   const d = new Date(change.at)
-  if (Number.isNaN(d.getTime())) return `by ${change.actor} at ${change.at}`
+  if (Number.isNaN(d.getTime())) return { who: change.actor, at: change.at }
   const iso = d.toISOString()
   const today = iso.slice(0, 10) === new Date().toISOString().slice(0, 10)
-  return `by ${change.actor} at ${today ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 19)} UTC`
+  return { who: change.actor, at: `${today ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 19)} UTC` }
 }
 
 /** The refusal for a call on a span someone else deleted (or that never existed). */
-export function deletedSpanError(project: Project, spanId: number, prefix = 'That span'): ApiError {
+export function deletedSpanError(project: Project, spanId: number, prefix?: string): ApiError {
   const last = lastChangeOf(project, spanId)
-  if (!last) return new ApiError('not_found', `There is no span ${spanId} in this project; nothing changed. Reload to see the current spans.`)
-  return new ApiError('conflict', `${prefix} was deleted ${byWhom(last.after === null ? last : undefined)}; nothing changed.`)
+  if (!last) return new ApiError('not_found', msg('errors:span.notFound', { id: spanId }))
+  const who = byWhom(last.after === null ? last : undefined)
+  const what = prefix === undefined ? 'errors:span.that' : 'errors:span'
+  return new ApiError('conflict', msg(`${what}.${who ? 'deletedBy' : 'deleted'}`, { what: prefix ?? '', ...who }))
 }
 
 /** The refusal for a call on a span that changed since the caller saw it. */
-export function changedSpanError(project: Project, spanId: number, current: SpanState, now: string, prefix = 'That span'): ApiError {
+export function changedSpanError(project: Project, spanId: number, current: SpanState, now: string, prefix?: string): ApiError {
   const last = lastChangeOf(project, spanId)
   const recorded = last?.after ? sameState(JSON.parse(last.after) as SpanState, current) : false
-  return new ApiError('conflict', `${prefix} was changed ${byWhom(recorded ? last : undefined)} (it is now ${now}); nothing changed.`)
+  const who = byWhom(recorded ? last : undefined)
+  const what = prefix === undefined ? 'errors:span.that' : 'errors:span'
+  return new ApiError('conflict', msg(`${what}.${who ? 'changedBy' : 'changed'}`, { what: prefix ?? '', ...who, now }))
 }
 
 export function sameState(a: SpanState | null, b: SpanState | null): boolean {

@@ -2,6 +2,7 @@ import { usableLabel } from './usable-label'
 import type { MutationResult } from '../../shared/api'
 import type { SpanChange } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { particleAfter } from '../../shared/korean/occurrences'
 import { GOLD } from '../../shared/layers'
 import type { Project } from '../store/project'
@@ -81,7 +82,7 @@ export class SuggestionsService {
   /** from/to (code points): only that part of the document (a long document's visible blocks). At most MAX_SUGGESTIONS. */
   list(a: { docId: string; annotator: string; from?: number | undefined; to?: number | undefined; label?: string | undefined }): Suggestion[] {
     const doc = this.texts.get(a.docId)
-    if (!doc) throw new ApiError('not_found', `There is no document "${a.docId}" in this project.`)
+    if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId: a.docId }))
     const index = this.patterns(a.annotator)
     if (index.byPrefix.size === 0) return []
     const from = Math.min(a.from ?? 0, doc.length)
@@ -150,8 +151,8 @@ export class SuggestionsService {
 
   reject(a: { annotator: string; docId: string; start: number; end: number; label: string }): { description: string } {
     const doc = this.texts.get(a.docId)
-    if (!doc) throw new ApiError('not_found', `There is no document "${a.docId}" in this project.`)
-    if (a.end <= a.start || a.end > doc.length) throw new ApiError('invalid_args', `The range ${a.start}–${a.end} is not inside "${a.docId}".`)
+    if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId: a.docId }))
+    if (a.end <= a.start || a.end > doc.length) throw new ApiError('invalid_args', msg('errors:suggestion.outside', { start: a.start, end: a.end, docId: a.docId }))
     this.project.write(() => this.project.rejections.add(a, now()))
     return { description: `Rejected the suggestion “${doc.slice(a.start, a.end)}” (${a.label}); it will not be suggested here again` }
   }

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Envelope } from '../../shared/errors'
+import { msg, type Message } from '../../shared/message'
 import type { Dispatch } from '../dispatch'
 import { asClient, type ChangeFeed } from '../services/change-feed'
 import { clientIdOf, createEventsRoute } from './events-route'
-import { createAuthoriser, createToken, UNAUTHORISED_MESSAGE } from './auth'
+import { createAuthoriser, createToken } from './auth'
 import { allowedHostHeaders, DEFAULT_HOST, hostProblem, urlHost } from './host'
 import { rawErrorResponse, SECURITY_HEADERS } from './security-headers'
 import { readStatic, realRoot } from './static-files'
@@ -68,7 +69,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server: Server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       console.error('[spanmark] request failed', err)
-      if (!res.headersSent) sendJson(res, 500, failure('internal', 'The request failed inside Spanmark.'))
+      if (!res.headersSent) sendJson(res, 500, failure('internal', msg('errors:http.failed')))
       else res.destroy()
     })
   })
@@ -78,25 +79,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const host = (req.headers.host ?? '').toLowerCase()
     if (!hosts.has(host)) {
       // Refuses DNS-rebinding: a page on another name that resolves to this address.
-      sendJson(res, 421, failure('rejected', `Spanmark answers only on ${urlHost(HOST)}:${port}.`))
+      sendJson(res, 421, failure('rejected', msg('errors:http.wrongHost', { host: `${urlHost(HOST)}:${port}` })))
       return
     }
     const url = new URL(req.url ?? '/', `http://${host}`)
     if (url.pathname.startsWith('/api/')) {
       if (crossSite(req, host)) {
-        sendJson(res, 403, failure('rejected', `Calls from ${req.headers.origin ?? 'another site'} are not allowed.`))
+        sendJson(res, 403, failure('rejected', msg('errors:http.crossSite', { origin: req.headers.origin ?? '—' })))
         return
       }
       if (!authorised(req, url)) {
         res.setHeader('WWW-Authenticate', 'Bearer realm="spanmark"')
-        sendJson(res, 401, failure('rejected', UNAUTHORISED_MESSAGE))
+        sendJson(res, 401, failure('rejected', msg('errors:http.unauthorised')))
         return
       }
       await handleApi(req, res, url.pathname.slice('/api/'.length))
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendJson(res, 405, failure('rejected', 'Only GET is allowed here.'))
+      sendJson(res, 405, failure('rejected', msg('errors:http.onlyGet')))
       return
     }
     const file = await readStatic(staticRoot, url.pathname)
@@ -114,23 +115,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return
     }
     if (req.method !== 'POST') {
-      sendJson(res, 405, failure('rejected', 'API calls are POST requests.'))
+      sendJson(res, 405, failure('rejected', msg('errors:http.onlyPost')))
       return
     }
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      sendJson(res, 415, failure('rejected', 'API calls must send Content-Type: application/json.'))
+      sendJson(res, 415, failure('rejected', msg('errors:http.json')))
       return
     }
     const body = await readBody(req, maxBody)
     if (body === null) {
-      sendJson(res, 413, failure('rejected', `The request is larger than ${Math.round(maxBody / 1048576)} MB.`))
+      sendJson(res, 413, failure('rejected', msg('errors:http.tooLarge', { mb: Math.round(maxBody / 1048576) })))
       return
     }
     let args: unknown
     try {
       args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
     } catch {
-      sendJson(res, 400, failure('invalid_args', 'The request body is not valid JSON.'))
+      sendJson(res, 400, failure('invalid_args', msg('errors:http.badJson')))
       return
     }
     const envelope = await asClient(clientIdOf(req), () => options.dispatch(method, args))
@@ -173,7 +174,7 @@ function crossSite(req: IncomingMessage, host: string): boolean {
   return site !== undefined && site !== 'same-origin' && site !== 'none'
 }
 
-function failure(code: 'invalid_args' | 'rejected' | 'internal', message: string): Envelope {
+function failure(code: 'invalid_args' | 'rejected' | 'internal', message: Message): Envelope {
   return { ok: false, error: { code, message, details: [] } }
 }
 

@@ -2,6 +2,7 @@ import type { ApiMethod } from '../../shared/api'
 import type { Transport } from '../../shared/api-client'
 import type { DesktopBridge } from '../../shared/commands'
 import { CLIENT_HEADER } from '../../shared/live-events'
+import { msg } from '../../shared/message'
 
 declare global {
   interface Window {
@@ -63,12 +64,12 @@ export function httpTransport(base: string = new URL('.', window.location.href).
     try {
       res = await fetch(new URL(`api/${method}`, base), { method: 'POST', headers, body: JSON.stringify(args ?? {}) })
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'Cannot reach the Spanmark server. Is `spanmark serve` still running?', details: [] } }
+      return { ok: false, error: { code: 'internal', message: msg('errors:http.unreachable'), details: [] } }
     }
     try {
       return (await res.json()) as unknown
     } catch {
-      return { ok: false, error: { code: 'internal', message: `The server answered ${res.status} without a usable body.`, details: [] } }
+      return { ok: false, error: { code: 'internal', message: msg('errors:http.noBody', { status: res.status }), details: [] } }
     }
   }
 }

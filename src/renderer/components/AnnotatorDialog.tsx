@@ -3,6 +3,8 @@ import { annotatorName } from '../../shared/schemas'
 import { useApp } from '../state/context'
 import { Modal } from './Modal'
 import { useT } from '../use-t'
+import { zodText } from '../error-text'
+import { useUiText } from '../ui-text'
 
 /** Asks for the annotator name once; it is saved in the user's preferences. */
 export function AnnotatorDialog() {
@@ -12,12 +14,13 @@ export function AnnotatorDialog() {
   const [name, setName] = useState(current ?? '')
   const [error, setError] = useState<string | null>(null)
   const t = useT()
+  const show = useUiText()
 
   const submit = (e: FormEvent): void => {
     e.preventDefault()
     const parsed = annotatorName.safeParse(name)
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? t('app:annotator.invalid'))
+      setError(show(zodText(parsed.error)))
       return
     }
     void setAnnotator(parsed.data)

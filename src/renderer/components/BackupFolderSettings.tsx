@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { BackupLocation } from '../../shared/settings-schema'
 import { useApi } from '../state/context'
 import { useT } from '../use-t'
+import { useErrorText } from '../ui-text'
 
 /**
  * The Settings screen's backup part: where this project's backups go and how many are there;
@@ -11,6 +12,7 @@ import { useT } from '../use-t'
 export function BackupFolderSettings() {
   const api = useApi()
   const t = useT()
+  const showError = useErrorText()
   const [location, setLocation] = useState<BackupLocation | null>(null)
   const [dir, setDir] = useState('')
   const [busy, setBusy] = useState(false)
@@ -18,7 +20,7 @@ export function BackupFolderSettings() {
   const webMode = typeof window !== 'undefined' && !window.spanmark
 
   useEffect(() => {
-    api.getBackupLocation({}).then(setLocation, (err: unknown) => setMessage({ error: true, text: err instanceof Error ? err.message : String(err) }))
+    api.getBackupLocation({}).then(setLocation, (err: unknown) => setMessage({ error: true, text: showError(err) }))
   }, [api])
 
   const change = async (next: string | null): Promise<void> => {
@@ -30,7 +32,7 @@ export function BackupFolderSettings() {
       setDir('')
       setMessage({ error: false, text: t('settings:backups.changed', { folder: result.folder }) })
     } catch (err) {
-      setMessage({ error: true, text: err instanceof Error ? err.message : String(err) })
+      setMessage({ error: true, text: showError(err) })
     } finally {
       setBusy(false)
     }

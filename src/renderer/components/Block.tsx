@@ -4,8 +4,22 @@ import type { Block } from '../text/blocks'
 import { nestSpans, type MarkNode, type RenderSpan } from '../text/nest'
 import { bidiText } from './BidiText'
 import { useT } from '../use-t'
+import { regionReasonKey } from '../../shared/region-reasons'
 
 type Tr = ReturnType<typeof useT>
+
+/** An overlay's detail in the UI language: a message, or a region's stored reasons (known codes translated, others as written). */
+function noteText(t: Tr, note: RenderSpan['note']): string {
+  if (note === undefined) return ''
+  if (typeof note !== 'string') return String(t(note.key as never, (note.params ?? {}) as never))
+  return note
+    .split('; ')
+    .map((r) => {
+      const key = regionReasonKey(r)
+      return key ? String(t(key as never)) : r
+    })
+    .join('; ')
+}
 
 export interface LabelStyles {
   byKey: ReadonlyMap<string, LabelDef>
@@ -70,7 +84,7 @@ function renderMark(text: string, node: MarkNode, selectedId: number | null, lab
       data-candidate={node.span.candidate}
       data-pending={node.span.pending ? 'true' : undefined}
       data-entity={labels.entityOf?.get(node.span.id)?.entityId}
-      title={(label ? `${name} (${label.key})` : node.span.label) + (node.span.note ? ` — ${node.span.note}` : '') + entityNote(labels, node.span.id)}
+      title={(label ? `${name} (${label.key})` : node.span.label) + (node.span.note ? ` — ${noteText(t, node.span.note)}` : '') + entityNote(labels, node.span.id)}
       style={style}
     >
       {renderRange(text, node.children, node.start, node.end, selectedId, labels, t)}
@@ -93,7 +107,7 @@ function renderOverlay(text: string, node: MarkNode, selectedId: number | null, 
         data-suggestion={o.label}
         data-start={o.cp?.start}
         data-end={o.cp?.end}
-        title={t('pane:text.suggested', { label: label?.name ?? o.label, note: o.note ?? '' })}
+        title={t('pane:text.suggested', { label: label?.name ?? o.label, note: noteText(t, o.note) })}
         style={style}
       >
         {children}
@@ -102,13 +116,13 @@ function renderOverlay(text: string, node: MarkNode, selectedId: number | null, 
   }
   if (o.overlay === 'ignored') {
     return (
-      <span key={key} className="ignored-region" data-ignored="" data-region-id={o.regionId} title={t('pane:text.ignored', { note: o.note ?? '' })}>
+      <span key={key} className="ignored-region" data-ignored="" data-region-id={o.regionId} title={t('pane:text.ignored', { note: noteText(t, o.note) })}>
         {children}
       </span>
     )
   }
   return (
-    <span key={key} className="region-suggestion" data-region-suggestion="" data-start={o.cp?.start} data-end={o.cp?.end} title={t('pane:text.regionSuggested', { note: o.note ?? '' })}>
+    <span key={key} className="region-suggestion" data-region-suggestion="" data-start={o.cp?.start} data-end={o.cp?.end} title={t('pane:text.regionSuggested', { note: noteText(t, o.note) })}>
       {children}
     </span>
   )

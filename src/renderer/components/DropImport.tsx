@@ -4,6 +4,7 @@ import { useApi, useApp } from '../state/context'
 import { formatBytes, importActivity, isImportable, readImportFiles, whileImporting, type ReadProgress } from '../state/import-activity'
 import { say } from '../state/status'
 import { useT } from '../use-t'
+import { errorText } from '../error-text'
 
 type Phase = { kind: 'idle' } | { kind: 'reading'; progress: ReadProgress } | { kind: 'saving'; total: number }
 
@@ -71,7 +72,7 @@ export function DropImport() {
         setStatus({ kind: 'info', message: say('desktop:drop.done', { count: result.newDocuments }) })
         await refreshDocuments()
       } catch (err) {
-        setStatus({ kind: 'error', message: say('desktop:drop.failed', { message: err instanceof Error ? err.message : String(err) }) })
+        setStatus({ kind: 'error', message: errorText(err) })
       } finally {
         setPhase({ kind: 'idle' })
       }

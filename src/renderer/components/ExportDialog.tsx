@@ -6,6 +6,7 @@ import { downloadText } from '../files'
 import { useApi, useApp } from '../state/context'
 import { CLEAR_STATUS } from '../state/status'
 import { Modal } from './Modal'
+import { useErrorText } from '../ui-text'
 
 type Phase = { kind: 'ready' } | { kind: 'exporting' } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string }
 
@@ -18,6 +19,7 @@ export function ExportDialog() {
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' })
   const [format, setFormat] = useState<'spanmark' | 'doccano' | 'prodigy'>('spanmark')
   const t = useT()
+  const showError = useErrorText()
 
   const run = async (): Promise<void> => {
     if (!annotator) return
@@ -29,7 +31,7 @@ export function ExportDialog() {
       downloadText(result.fileName, result.content)
       setPhase({ kind: 'done', result })
     } catch (err) {
-      setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) })
+      setPhase({ kind: 'failed', message: showError(err) })
     }
   }
 

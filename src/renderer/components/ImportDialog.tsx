@@ -8,6 +8,8 @@ import { useApi, useApp } from '../state/context'
 import { CLEAR_STATUS } from '../state/status'
 import { FailureResult, toFailure, type Failure } from './FailureResult'
 import { Modal } from './Modal'
+import { messageText } from '../error-text'
+import { useUiText } from '../ui-text'
 
 type Phase =
   | { kind: 'choose' }
@@ -27,6 +29,7 @@ export function ImportDialog() {
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' })
   const busy = phase.kind === 'reading' || phase.kind === 'importing'
   const t = useT()
+  const show = useUiText()
   const summary = (r: ImportResult): string =>
     t('dialogs:import.summary', {
       documents: t('dialogs:n.newDocument', { count: r.newDocuments }),
@@ -105,9 +108,9 @@ export function ImportDialog() {
               </li>
             ))}
           </ul>
-          {phase.result.notes.map((note) => (
-            <p key={note} className="note">
-              {t('dialogs:import.note', { note })}
+          {phase.result.notes.map((note, i) => (
+            <p key={i} className="note">
+              {t('dialogs:import.note', { note: show(messageText(note)) })}
             </p>
           ))}
         </div>

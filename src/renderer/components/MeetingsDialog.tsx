@@ -4,6 +4,7 @@ import { downloadText } from '../files'
 import { useApi, useApp } from '../state/context'
 import { Modal } from './Modal'
 import { useT } from '../use-t'
+import { useErrorText } from '../ui-text'
 
 type Tr = ReturnType<typeof useT>
 
@@ -12,7 +13,6 @@ type Load = { kind: 'loading' } | { kind: 'ready'; events: MeetingEvent[] } | { 
 /** How long the view waits after the last change before listing the meetings again. */
 const LIVE_REFRESH_MS = 300
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /** "2025-02-04", "2025-07-14 (week of)", "2025-02 (month)", "2024 (year)", "date unknown". */
 function shownDate(t: Tr, e: MeetingEvent): string {
@@ -32,6 +32,7 @@ export function MeetingsDialog() {
   const api = useApi()
   const annotator = useApp((s) => s.annotator)
   const t = useT()
+  const showError = useErrorText()
   const setDialog = useApp((s) => s.setDialog)
   const revealRange = useApp((s) => s.revealRange)
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
@@ -46,7 +47,7 @@ export function MeetingsDialog() {
       setLoad({ kind: 'ready', events })
       setSelected((s) => new Set([...s].filter((id) => events.some((e) => e.id === id))))
     } catch (e) {
-      setLoad({ kind: 'failed', message: message(e) })
+      setLoad({ kind: 'failed', message: showError(e) })
     }
   }, [api, annotator])
 
@@ -79,7 +80,7 @@ export function MeetingsDialog() {
       setStatus({ text: r.description, error: false })
       await refresh()
     } catch (e) {
-      setStatus({ text: t('meetings:mergeFailed', { reason: message(e) }), error: true })
+      setStatus({ text: t('meetings:mergeFailed', { reason: showError(e) }), error: true })
     }
   }
 
@@ -91,7 +92,7 @@ export function MeetingsDialog() {
       setStatus({ text: r.description, error: false })
       await refresh()
     } catch (e) {
-      setStatus({ text: t('meetings:splitFailed', { reason: message(e) }), error: true })
+      setStatus({ text: t('meetings:splitFailed', { reason: showError(e) }), error: true })
     }
   }
 
@@ -102,7 +103,7 @@ export function MeetingsDialog() {
       downloadText(r.fileName, r.content)
       setStatus({ text: t('meetings:exported', { count: r.events, file: r.fileName }), error: false })
     } catch (e) {
-      setStatus({ text: t('meetings:exportFailed', { reason: message(e) }), error: true })
+      setStatus({ text: t('meetings:exportFailed', { reason: showError(e) }), error: true })
     }
   }
 

@@ -5,6 +5,7 @@ import type { MergeResult } from '../../shared/api'
 import { toBase64 } from '../files'
 import { useApi, useApp } from '../state/context'
 import { Modal } from './Modal'
+import { useErrorText } from '../ui-text'
 
 type Phase = { kind: 'choose' } | { kind: 'merging' } | { kind: 'done'; result: MergeResult } | { kind: 'failed'; message: string }
 
@@ -17,6 +18,7 @@ export function MergeDialog() {
   const [file, setFile] = useState<File | null>(null)
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' })
   const t = useT()
+  const showError = useErrorText()
 
   const run = async (): Promise<void> => {
     if (!file) return
@@ -27,7 +29,7 @@ export function MergeDialog() {
       setStatus({ kind: 'info', message: t('dialogs:merge.status', { file: file.name, spans: t('dialogs:n.span', { count: result.spansAdded }) }) })
       await refreshDocuments()
     } catch (err) {
-      setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) })
+      setPhase({ kind: 'failed', message: showError(err) })
     }
   }
 

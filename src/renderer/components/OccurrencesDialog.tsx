@@ -7,6 +7,7 @@ import { initiallyChecked, labelChecked, moveCursor, occurrencesStore, openDocId
 import { Modal } from './Modal'
 import { Trans } from 'react-i18next'
 import { useT } from '../use-t'
+import { useErrorText } from '../ui-text'
 
 type Tr = ReturnType<typeof useT>
 
@@ -37,6 +38,7 @@ export function OccurrencesDialog() {
   const request = useRef(0)
   const idBase = useId()
   const t = useT()
+  const showError = useErrorText()
 
   useEffect(() => {
     if (!target || !annotator) return
@@ -51,7 +53,7 @@ export function OccurrencesDialog() {
         setChecked(initiallyChecked(result.hits))
         setCursor(0)
       })
-      .catch((err: unknown) => mine === request.current && setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }))
+      .catch((err: unknown) => mine === request.current && setPhase({ kind: 'failed', message: showError(err) }))
   }, [api, app, annotator, target, scope, label])
 
   // Once the first list is in, the keyboard works on it (the Modal first focuses the scope choice).

@@ -8,6 +8,7 @@ import { showBidiControls } from '../text/bidi'
 import { say } from '../state/status'
 import { useT } from '../use-t'
 import { PaneMore, useFolding, type Extra } from './PaneMore'
+import { errorText } from '../error-text'
 
 /**
  * A pane's header: document, which layer it shows (or review mode), span count, close. It stays
@@ -31,7 +32,7 @@ export function PaneHeader({ pane, index }: { pane: Pane; index: number }) {
       setStatus({ kind: 'info', message: r.restricted ? say('status:restrictedOn', { docId: pane.docId, reason: r.restricted }) : say('status:restrictedOff', { docId: pane.docId }) })
       await refreshDocuments()
     } catch (err) {
-      setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) })
+      setStatus({ kind: 'error', message: errorText(err) })
     }
   }
   const layer = paneLayer(pane, annotator)

@@ -14,6 +14,7 @@ import { ReviewPane } from './review/ReviewPane'
 import { showBidiControls } from '../text/bidi'
 import { useT } from '../use-t'
 import { spanStatus } from './span-status'
+import { useUiText } from '../ui-text'
 
 interface PaneViewProps {
   pane: Pane
@@ -39,6 +40,7 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
   const relations = relationsOf(appStore, api)
   const entityLabels = useEntityLabels(labels, pane.docId)
   const t = useT()
+  const show = useUiText()
   const reveal = useApp((s) => (s.activePane === index && s.reveal?.docId === pane.docId ? s.reveal : null))
   // Drag from span to span makes a link (own layer only).
   const linkDrag = useLinkDrag({ app: appStore, api, relations, docId: pane.docId, loaded: slot?.state === 'ready' ? slot.loaded : null, enabled: !pane.review && layer === annotator })
@@ -79,7 +81,7 @@ export function PaneView({ pane, index, labels }: PaneViewProps) {
         />
       ) : slot?.state === 'error' ? (
         <p className="pane-message error" role="alert">
-          {t('pane:couldNotOpen', { docId: pane.docId, reason: slot.message })}
+          {t('pane:couldNotOpen', { docId: pane.docId, reason: show(slot.message) })}
         </p>
       ) : (
         <p className="pane-message">{t('pane:opening', { docId: pane.docId })}</p>

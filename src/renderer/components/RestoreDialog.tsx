@@ -5,6 +5,7 @@ import { useT } from '../use-t'
 import type { BackupList, BackupSummary } from '../../shared/api'
 import { useApi, useApp } from '../state/context'
 import { Modal } from './Modal'
+import { useErrorText } from '../ui-text'
 
 type Phase =
   | { kind: 'loading' }
@@ -35,6 +36,7 @@ export function RestoreDialog() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
   const busy = phase.kind === 'working' || phase.kind === 'restored'
   const t = useT()
+  const showError = useErrorText()
   const locale = useLocale()
   const when = (iso: string): string => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium' })
   const count = (n: number | null, noun: 'document' | 'span'): string =>
@@ -47,7 +49,7 @@ export function RestoreDialog() {
       setChosen(select ?? result.backups.find((b) => b.problem === null)?.name ?? null)
       setPhase({ kind: 'list' })
     } catch (err) {
-      setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) })
+      setPhase({ kind: 'failed', message: showError(err) })
     }
   }
 
@@ -62,7 +64,7 @@ export function RestoreDialog() {
       const made = await api.backupNow({})
       await load(made.name)
     } catch (err) {
-      setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) })
+      setPhase({ kind: 'failed', message: showError(err) })
     }
   }
 
@@ -74,7 +76,7 @@ export function RestoreDialog() {
       // Everything shown (documents, spans, panes) is read again from the restored project.
       window.location.reload()
     } catch (err) {
-      setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) })
+      setPhase({ kind: 'failed', message: showError(err) })
     }
   }
 

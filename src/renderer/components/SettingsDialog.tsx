@@ -8,6 +8,8 @@ import { effectiveTheme, setTheme, storedTheme, THEMES, type ThemeChoice } from 
 import { useT } from '../use-t'
 import { BackupFolderSettings } from './BackupFolderSettings'
 import { Modal } from './Modal'
+import { zodText } from '../error-text'
+import { useUiText } from '../ui-text'
 
 /**
  * The Settings screen (issue 10): annotator, language, theme and particle trimming (the user's,
@@ -41,12 +43,13 @@ function AnnotatorSetting() {
   const [name, setName] = useState(current ?? '')
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const t = useT()
+  const show = useUiText()
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
     const parsed = annotatorName.safeParse(name.trim())
     if (!parsed.success) {
-      setMessage({ error: true, text: parsed.error.issues[0]?.message ?? t('app:annotator.invalid') })
+      setMessage({ error: true, text: show(zodText(parsed.error)) })
       return
     }
     await store.getState().setAnnotator(parsed.data)

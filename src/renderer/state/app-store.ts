@@ -6,6 +6,7 @@ import { loadDoc, type LoadedDoc } from './doc-state'
 import { adjustCounts, applyToDocs, onlyOpen, paneLayer, retract, showPending, slotKey, type DocSlot, type Pane, type Provisional } from './slots'
 import { say, type Status } from './status'
 import type { Reveal } from '../text/reveal'
+import { errorText } from '../error-text'
 
 export type { DocSlot, Pane }
 
@@ -90,7 +91,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
   let layoutTimer: ReturnType<typeof setTimeout> | undefined
 
   return createStore<AppState & AppActions>()((set, get) => {
-    const fail = (err: unknown): void => set({ status: { kind: 'error', message: err instanceof Error ? err.message : String(err) } })
+    const fail = (err: unknown): void => set({ status: { kind: 'error', message: errorText(err) } })
 
     /** Saves the open panes at once; size changes (a drag sends many) are debounced. */
     const persistLayout = (debounce = false): void => {
@@ -119,7 +120,7 @@ export function createAppStore(api: SpanmarkApi): AppStore {
         const [doc, spans] = await Promise.all([api.getDocument({ id: pane.docId }), api.listSpans({ docId: pane.docId, annotator: layer })])
         set((s) => ({ docs: { ...s.docs, [key]: { state: 'ready', loaded: loadDoc(doc, spans) } } }))
       } catch (err) {
-        set((s) => ({ docs: { ...s.docs, [key]: { state: 'error', message: err instanceof Error ? err.message : String(err) } } }))
+        set((s) => ({ docs: { ...s.docs, [key]: { state: 'error', message: errorText(err) } } }))
       }
     }
 

@@ -3,6 +3,7 @@ import type { MenuCommand } from '../../shared/commands'
 import type { AppStore } from './app-store'
 import { say } from './status'
 import { toggleSidebar } from './layout'
+import { errorText } from '../error-text'
 
 /** What commands act on; main.tsx passes the real page, tests their own. */
 export interface CommandContext {
@@ -72,7 +73,7 @@ async function runSwitch(ctx: CommandContext, call: () => Promise<{ switched: bo
     if (switched) ctx.reload()
   } catch (err) {
     // Refusals (web mode, not a Spanmark project, …) are sentences for people from the core.
-    ctx.store.getState().setStatus({ kind: 'error', message: err instanceof Error ? err.message : say('desktop:project.webOnlyServer') })
+    ctx.store.getState().setStatus({ kind: 'error', message: err instanceof Error ? errorText(err) : say('desktop:project.webOnlyServer') })
   }
 }
 

@@ -6,6 +6,7 @@ import type { EntitySummaryView, SpanEntityLinkView } from '../../shared/entitie
 import type { AppStore } from './app-store'
 import { paneLayer, slotKey } from './slots'
 import { say, type UiText } from './status'
+import { errorText } from '../error-text'
 
 /**
  * Entities across documents in the renderer: the project's entities (the
@@ -48,7 +49,7 @@ export const entitiesOf: PerApp<EntitiesStore> = perApp((app, api) => createEnti
 
 function createEntitiesStore(app: AppStore, api: SpanmarkApi): EntitiesStore {
   const status = (kind: 'info' | 'error', message: UiText): void => app.getState().setStatus({ kind, message })
-  const fail = (err: unknown): void => status('error', err instanceof Error ? err.message : String(err))
+  const fail = (err: unknown): void => status('error', errorText(err))
   let generation = 0
   /** Runs an entity change as the current annotator, says what it did (or why not), then refetches. */
   const call = async (fn: (annotator: string) => Promise<{ description: string }>): Promise<void> => {

@@ -6,6 +6,7 @@ import type { AppStore } from './app-store'
 import { docTextOf, pointToOffset } from '../text/dom-selection'
 import { paneLayer, slotKey } from './slots'
 import { say } from './status'
+import { errorText } from '../error-text'
 
 /**
  * What is drawn over a document's text besides its spans: the regions marked
@@ -100,7 +101,7 @@ function createOverlayStore(app: AppStore, api: SpanmarkApi): OverlayStore {
   const generation = new Map<string, number>()
 
   const store = createStore<OverlayState & OverlayActions>()((set, get) => {
-    const fail = (err: unknown): void => app.getState().setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) })
+    const fail = (err: unknown): void => app.getState().setStatus({ kind: 'error', message: errorText(err) })
     const openDocs = (): string[] => {
       const { panes, annotator } = app.getState()
       return [...new Set(panes.filter((p) => !p.review && paneLayer(p, annotator) === annotator).map((p) => p.docId))]

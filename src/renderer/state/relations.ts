@@ -6,6 +6,7 @@ import type { Relation, RelationRole } from '../../shared/relations-schema'
 import type { AppStore } from './app-store'
 import { paneLayer, slotKey } from './slots'
 import { say, type UiText } from './status'
+import { errorText } from '../error-text'
 
 /**
  * Links between spans (a meeting's participants, date, place) in the current
@@ -78,7 +79,7 @@ function createRelationsStore(app: AppStore, api: SpanmarkApi): RelationsStore {
         if (mine !== generation) return
         set({ roles, byDoc: Object.fromEntries(docIds.map((id, i) => [id, lists[i] ?? []])) })
       } catch (err) {
-        if (mine === generation) status('error', say('status:linksLoadFailed', { reason: err instanceof Error ? err.message : String(err) }))
+        if (mine === generation) status('error', errorText(err))
       }
     },
 

@@ -3,6 +3,7 @@ import type { SpanState } from '../../shared/domain'
 import type { ReviewStatus } from '../../shared/layers'
 import type { AppStore } from './app-store'
 import { say } from './status'
+import { errorText } from '../error-text'
 
 /** Review decisions, made as the current annotator (the reviewer); each is one undoable step. */
 export function reviewActions(store: AppStore, api: SpanmarkApi) {
@@ -43,7 +44,7 @@ export function reviewActions(store: AppStore, api: SpanmarkApi) {
         s().setStatus({ kind: 'info', message: say(`status:reviewMarked.${status}`, { docId }) })
         await s().refreshDocuments()
       } catch (err) {
-        s().setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) })
+        s().setStatus({ kind: 'error', message: errorText(err) })
       }
     }
   }

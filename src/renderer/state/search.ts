@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SpanmarkApi } from '../../shared/api'
 import type { SearchResult } from '../../shared/search-schema'
 import { say, type UiText } from './status'
+import { errorText } from '../error-text'
 
 /** Wait after the last keystroke before searching. */
 export const SEARCH_DEBOUNCE_MS = 150
@@ -61,7 +62,7 @@ export function createSearchStore(api: SpanmarkApi, debounceMs = SEARCH_DEBOUNCE
         })
         if (mine === latest) set({ result, error: null, busy: false, active: 0 })
       } catch (err) {
-        if (mine === latest) set({ result: null, error: err instanceof Error ? err.message : String(err), busy: false })
+        if (mine === latest) set({ result: null, error: errorText(err), busy: false })
       }
     }
 

@@ -1,7 +1,8 @@
 import type { DocSummary, Span, SpanChange } from '../../shared/domain'
 import { addPending, applyChanges, removeSpans, type LoadedDoc } from './doc-state'
+import type { UiText } from './status'
 
-export type DocSlot = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; loaded: LoadedDoc }
+export type DocSlot = { state: 'loading' } | { state: 'error'; message: UiText } | { state: 'ready'; loaded: LoadedDoc }
 
 export interface Pane {
   /** Stable key for React and the resizable panel. */

@@ -1,3 +1,4 @@
+import type { Message } from '../../shared/message'
 /** A span as the renderer draws it: UTF-16 offsets into the document. */
 export interface RenderSpan {
   id: number
@@ -10,7 +11,8 @@ export interface RenderSpan {
   /** Review mode: the candidate's key, as data-candidate. */
   candidate?: string
   /** Extra words for the tooltip, e.g. who proposed it. */
-  note?: string
+  /** The hover text's detail: a region's stored reason, or a message (a suggestion's source). */
+  note?: string | Message
   /** Drawn before the core confirmed the save (optimistic painting); rendered as data-pending. */
   pending?: boolean
   /**

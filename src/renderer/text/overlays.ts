@@ -1,5 +1,6 @@
 import type { DocOverlays } from '../state/overlays'
 import type { OffsetMap } from '../../shared/offsets'
+import { msg } from '../../shared/message'
 import { blockAt, type Block } from './blocks'
 import type { RenderSpan } from './nest'
 
@@ -34,7 +35,7 @@ export function overlaysByBlock(map: OffsetMap, blocks: readonly Block[], o: Doc
     })
   }
   o.suggestions.forEach((s, i) => {
-    put({ id: SUGGESTION_ID - i, start: u(s.start), end: u(s.end), label: s.label, overlay: 'suggestion', cp: { start: s.start, end: s.end }, note: `${s.source === 'mine' ? 'you labelled' : 'gold labels'} “${s.text}” so${s.count > 1 ? ` ${s.count} times` : ''}` })
+    put({ id: SUGGESTION_ID - i, start: u(s.start), end: u(s.end), label: s.label, overlay: 'suggestion', cp: { start: s.start, end: s.end }, note: msg(s.source === 'mine' ? 'overlays:suggestionMine' : 'overlays:suggestionGold', { text: s.text, count: s.count }) })
   })
   return out
 }

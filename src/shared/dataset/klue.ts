@@ -96,11 +96,11 @@ export function decodeKlue(tsv: string): KlueSentence[] {
     let h = 0
     while (h < block.length && (block[h] as { text: string }).text.startsWith('##')) h++
     const first = block[0] as { line: number; text: string }
-    if (h === 0) throw new KlueError(first.line, `a block starts with ${JSON.stringify(first.text)} instead of a "## id\\tsentence" line`)
+    if (h === 0) throw new KlueError(first.line, 'blockStart', { text: first.text })
     const header = block[h - 1] as { line: number; text: string }
     const tab = header.text.indexOf('\t')
     if (h === block.length) continue // comments only: a preamble followed by a blank line
-    if (!header.text.startsWith('## ') || tab < 0) throw new KlueError(header.line, `${JSON.stringify(header.text)} is not a "## id\\tsentence" line`)
+    if (!header.text.startsWith('## ') || tab < 0) throw new KlueError(header.line, 'notHeader', { text: header.text })
     const id = header.text.slice(3, tab)
     const inline = header.text.slice(tab + 1)
     const chars: string[] = []
@@ -108,7 +108,7 @@ export function decodeKlue(tsv: string): KlueSentence[] {
     for (const row of block.slice(h)) {
       const t = row.text.lastIndexOf('\t')
       const c = t < 0 ? '' : row.text.slice(0, t)
-      if (codePoints(c).length !== 1) throw new KlueError(row.line, `sentence ${id}: row ${JSON.stringify(row.text)} is not <one character>\\t<tag>`)
+      if (codePoints(c).length !== 1) throw new KlueError(row.line, 'badRow', { id, row: row.text })
       chars.push(c)
       tags.push(row.text.slice(t + 1))
     }
@@ -119,21 +119,26 @@ export function decodeKlue(tsv: string): KlueSentence[] {
     } catch (err) {
       // bioToSpans names the tag by its number in the sentence: tag k is on line header + k.
       const k = /tag (\d+)/.exec((err as Error).message)
-      throw new KlueError(k ? header.line + Number(k[1]) : header.line, (err as Error).message.replace(/\.$/, ''))
+      const tag = k ? tags[Number(k[1]) - 1] : undefined
+      throw new KlueError(k ? header.line + Number(k[1]) : header.line, 'badTag', { id, tag: tag ?? '' })
     }
     const expected = klueInline(chars, spans)
-    if (inline !== expected) throw new KlueError(header.line, `sentence ${id}: the "## " line ${JSON.stringify(inline)} does not match the rows below it (${JSON.stringify(expected)})`)
+    if (inline !== expected) throw new KlueError(header.line, 'headerMismatch', { id, inline, expected })
     out.push({ id, inline, text, tags, spans, line: header.line })
   }
   return out
 }
 
 /** A problem in a KLUE file, with the 1-based line it is on. */
+/** What is wrong with a KLUE file, as data: the message key errors:import.klue.<reason> says it in the person's language. */
+export type KlueProblem = 'blockStart' | 'notHeader' | 'badRow' | 'badTag' | 'headerMismatch'
+
 export class KlueError extends Error {
   constructor(
     readonly line: number,
-    readonly problem: string
+    readonly reason: KlueProblem,
+    readonly params: Readonly<Record<string, string>>
   ) {
-    super(`KLUE line ${line}: ${problem}.`)
+    super(`KLUE line ${line}: ${reason} ${JSON.stringify(params)}`)
   }
 }

@@ -38,13 +38,57 @@ import { links as enLinks } from './en/links'
 import { links as koLinks } from './ko/links'
 import { screens as enScreens } from './en/screens'
 import { screens as koScreens } from './ko/screens'
+import { errors as enErrors } from './en/errors'
+import { errors as koErrors } from './ko/errors'
+import { overlays as enOverlays } from './en/overlays'
+import { overlays as koOverlays } from './ko/overlays'
 
 export const LOCALES = ['en', 'ko'] as const
 export type Locale = (typeof LOCALES)[number]
 
 export const resources = {
-  en: { shortcuts: enShortcuts, common: enCommon, desktop: enDesktop, app: enApp, pane: enPane, status: enStatus, search: enSearch, review: enReview, agreement: enAgreement, dialogs: enDialogs, occurrences: enOccurrences, entities: enEntities, meetings: enMeetings, labels: enLabels, settings: enSettings, links: enLinks, screens: enScreens },
-  ko: { shortcuts: koShortcuts, common: koCommon, desktop: koDesktop, app: koApp, pane: koPane, status: koStatus, search: koSearch, review: koReview, agreement: koAgreement, dialogs: koDialogs, occurrences: koOccurrences, entities: koEntities, meetings: koMeetings, labels: koLabels, settings: koSettings, links: koLinks, screens: koScreens }
+  en: {
+    shortcuts: enShortcuts,
+    common: enCommon,
+    desktop: enDesktop,
+    app: enApp,
+    pane: enPane,
+    status: enStatus,
+    search: enSearch,
+    review: enReview,
+    agreement: enAgreement,
+    dialogs: enDialogs,
+    occurrences: enOccurrences,
+    entities: enEntities,
+    meetings: enMeetings,
+    labels: enLabels,
+    settings: enSettings,
+    links: enLinks,
+    screens: enScreens,
+    errors: enErrors,
+    overlays: enOverlays,
+  },
+  ko: {
+    shortcuts: koShortcuts,
+    common: koCommon,
+    desktop: koDesktop,
+    app: koApp,
+    pane: koPane,
+    status: koStatus,
+    search: koSearch,
+    review: koReview,
+    agreement: koAgreement,
+    dialogs: koDialogs,
+    occurrences: koOccurrences,
+    entities: koEntities,
+    meetings: koMeetings,
+    labels: koLabels,
+    settings: koSettings,
+    links: koLinks,
+    screens: koScreens,
+    errors: koErrors,
+    overlays: koOverlays,
+  }
 } as const
 
 export type Namespace = keyof (typeof resources)['en']

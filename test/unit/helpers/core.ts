@@ -4,6 +4,7 @@ import { createDispatcher } from '../../../src/main/dispatch'
 import { PrefsStore } from '../../../src/main/prefs'
 import { createApiHandlers } from '../../../src/main/services/api-handlers'
 import { tempDir } from './temp-project'
+import { english } from './english'
 
 /** The real core over a real seeded project in a temp dir, as the transports use it. */
 export function tempCore(options: { annotator?: string; seeds?: boolean } = {}) {
@@ -17,7 +18,7 @@ export function tempCore(options: { annotator?: string; seeds?: boolean } = {}) 
   /** Calls a method that must succeed; a refusal fails the test with its code and message. */
   async function call<T>(method: string, args: unknown): Promise<T> {
     const r = await dispatch(method, args)
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+    if (!r.ok) throw new Error(`${r.error.code}: ${english(r.error).message}`)
     return r.result as T
   }
   return {

@@ -8,6 +8,7 @@ import { fmt } from './format'
 import { LabelChart } from './LabelChart'
 import { LinkAgreement } from './LinkAgreement'
 import { useT } from '../../use-t'
+import { useErrorText } from '../../ui-text'
 
 /** The Agreement screen: how reliable the labels are, per label, per pair and per document (worst first). */
 export function AgreementDialog() {
@@ -22,6 +23,7 @@ export function AgreementDialog() {
   const [report, setReport] = useState<AgreementReport | null>(null)
   const [error, setError] = useState<string | null>(null)
   const t = useT()
+  const showError = useErrorText()
 
   useEffect(() => {
     if (chosen.length < 2) {
@@ -29,7 +31,7 @@ export function AgreementDialog() {
       return
     }
     setError(null)
-    api.getAgreement({ annotators: chosen, ...(scope ? { docId: scope } : {}) }).then(setReport, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    api.getAgreement({ annotators: chosen, ...(scope ? { docId: scope } : {}) }).then(setReport, (e: unknown) => setError(showError(e)))
   }, [api, chosen, scope])
 
   const toggle = (a: string) => setChosen((c) => (c.includes(a) ? c.filter((x) => x !== a) : [...c, a]))

@@ -4,6 +4,7 @@ import { downloadText } from '../../files'
 import { useApi, useApp, useAppStore } from '../../state/context'
 import { applyLabels, renameShownSpans } from '../../state/label-schema'
 import { useT } from '../../use-t'
+import { useUiText } from '../../ui-text'
 import { FailureResult, toFailure, type Failure } from '../FailureResult'
 import { Modal } from '../Modal'
 import { LabelForm, type LabelFields } from './LabelForm'
@@ -16,6 +17,7 @@ import { LabelRow } from './LabelRow'
  */
 export function LabelsDialog() {
   const t = useT()
+  const show = useUiText()
   const api = useApi()
   const store = useAppStore()
   const setDialog = useApp((s) => s.setDialog)
@@ -55,7 +57,7 @@ export function LabelsDialog() {
     } catch (err) {
       const f = toFailure(err)
       setFailure(f)
-      return f.message
+      return show(f.message)
     } finally {
       setBusy(false)
     }

@@ -13,6 +13,7 @@ import { EditCandidate } from './EditCandidate'
 import { ReviewText } from './ReviewText'
 import { useReviewKeys } from './use-review-keys'
 import { useTextRoom } from './use-text-room'
+import { useErrorText } from '../../ui-text'
 
 interface ReviewPaneProps {
   docId: string
@@ -48,9 +49,10 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
   const [paneRef, narrow] = useTextRoom()
   const who = annotators.join(',')
   const t = useT()
+  const showError = useErrorText()
 
   useEffect(() => {
-    api.getDocument({ id: docId }).then(setDoc, (e: unknown) => setError(String(e instanceof Error ? e.message : e)))
+    api.getDocument({ id: docId }).then(setDoc, (e: unknown) => setError(showError(e)))
   }, [api, docId])
   useEffect(() => {
     api.getReview({ docId, annotators: who.split(',') }).then(
@@ -58,7 +60,7 @@ export function ReviewPane({ docId, annotators, labels, active }: ReviewPaneProp
         setView(v)
         setError(null)
       },
-      (e: unknown) => setError(String(e instanceof Error ? e.message : e))
+      (e: unknown) => setError(showError(e))
     )
   }, [api, docId, who, version])
 
