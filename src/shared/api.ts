@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { agreementReportSchema } from './agreement-schema'
+import { messageSchema } from './message'
 import { backupMethods } from './backup-schema'
 import { searchArgsSchema, searchResultSchema } from './search-schema'
 import { entityMethods } from './entities-schema'
@@ -46,15 +47,17 @@ const sessionSchema = z.object({
 const mutationResultSchema = z.object({
   /** False when there was nothing to do (undo with an empty stack, an identical span). */
   applied: z.boolean(),
-  /** What a person would call this change, e.g. "Label 샘 올트먼 as Person". */
-  description: z.string(),
+  /** What a person would call this change, as message data (namespace changes), e.g. changes:labelSpan { text: 샘 올트먼, label: Person }. */
+  description: messageSchema,
   changes: z.array(spanChangeSchema),
   /** ISO time the change was committed. */
   savedAt: z.string(),
   /** createSpan with trim: what was cut from the selection's start and end (shown to the user; one undo puts it back). */
   trimmed: z.object({ before: z.string(), after: z.string() }).optional(),
   /** Links created or deleted by this change (a link, a deleted span's links, their undo/redo); absent when none. */
-  relationChanges: z.array(relationChangeSchema).optional()
+  relationChanges: z.array(relationChangeSchema).optional(),
+  /** The documents the change is in (undo/redo: the client shows the first when no pane has it); absent when none. */
+  docIds: z.array(docId).optional()
 })
 
 const importFileSchema = z.object({
@@ -249,10 +252,8 @@ const overlayMethods = {
     args: z.object({ docId, annotator: annotatorName, from: offset.optional(), to: offset.optional() }).strict(),
     result: z.array(suggestionSchema)
   },
-  rejectSuggestion: {
-    args: z.object({ annotator: personName, ...spanArgs }).strict(),
-    result: z.object({ description: z.string() })
-  },
+  /** One undo step. */
+  rejectSuggestion: { args: z.object({ annotator: personName, ...spanArgs }).strict(), result: mutationResultSchema },
   /** Every suggestion of one label in the document, as one undo step. */
   acceptSuggestions: { args: z.object({ annotator: personName, docId, label: labelKey }).strict(), result: mutationResultSchema }
 } as const

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MutationResult, Session } from '../../src/shared/api'
 import { tempCore } from './helpers/core'
+import { english } from './helpers/english'
 
 const DOC = '002_350a00930be01512'
 const text = readFileSync(join(__dirname, '..', '..', 'seeds', `${DOC}.txt`), 'utf8')
@@ -29,7 +30,7 @@ describe('createSpan with trim', () => {
     const r = await call<MutationResult>('createSpan', { docId: DOC, annotator: 'alice', ...at('올트먼의'), label: 'PERSON', trim: true })
     expect(layer()).toEqual(['올트먼'])
     expect(r.trimmed).toEqual({ before: '', after: '의' })
-    expect(r.description).toBe('Label “올트먼” as Person, trimmed “의” (undo keeps them)')
+    expect(english(r.description)).toBe('Label “올트먼” as Person, trimmed “의” (undo keeps them)')
     // the renderer applies both changes in order and ends on the trimmed span
     expect(r.changes.map((c) => [c.before && slice(c.before), c.after && slice(c.after)])).toEqual([
       [null, '올트먼의'],

@@ -27,6 +27,7 @@ import { EntitiesService } from './entities-service'
 import { MeetingsService } from './meetings-service'
 import type { ProjectSwitcher } from '../../shared/project-schema'
 import { LabelsService } from './labels-service'
+import { withUndoBarriers } from './undo-barriers'
 
 export interface CoreOptions {
   project: Project
@@ -69,7 +70,7 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
     trimParticles: prefs.read().trimParticles ?? true
   })
 
-  return announceChanges(feed, {
+  return announceChanges(feed, withUndoBarriers(project, () => sessionAnnotator, {
     getSession: () => session(),
     getProjectInfo: () =>
       projects?.info() ?? { path: project.path, name: basename(project.path).replace(/\.sqlite$/i, ''), recent: [], canSwitch: false },
@@ -213,7 +214,7 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
       entities = new EntitiesService(project)
       return { restored: summarize(restored), undo: summarize(undo) }
     }
-  })
+  }))
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ApiHandlers, MutationResult } from '../../shared/api'
 import type { LiveEvent } from '../../shared/live-events'
+import type { Message } from '../../shared/message'
 import type { Project } from '../store/project'
 
 /** An event before the feed numbers it. */
@@ -57,7 +58,7 @@ export class ChangeFeed {
     if (result.applied && result.changes.length > 0) this.emit({ kind: 'spans', description: result.description, changes: result.changes })
   }
 
-  documents(description: string): void {
+  documents(description: string | Message): void {
     this.emit({ kind: 'documents', description })
   }
 }
@@ -73,7 +74,7 @@ export function announceChanges(feed: ChangeFeed | undefined, handlers: ApiHandl
   const spans = (r: MutationResult): void => {
     feed.spans(r)
     // An undo/redo that changed only links (issue 9) has no span changes: other tabs refetch instead.
-    if (r.applied && r.changes.length === 0 && (r.relationChanges?.length ?? 0) > 0) feed.documents(r.description)
+    if (r.applied && r.changes.length === 0 && (r.relationChanges?.length ?? 0) + (r.docIds?.length ?? 0) > 0) feed.documents(r.description)
   }
   const labels = (r: { description: string }): void => void feed.emit({ kind: 'labels', description: r.description })
   return {

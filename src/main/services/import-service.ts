@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../shared/api'
 import { ApiError } from '../../shared/errors'
+import { msg } from '../../shared/message'
 import { formatExactSize, formatSize, MAX_IMPORT_FILE_BYTES } from '../../shared/limits'
 import { codePointLength } from '../../shared/offsets'
 import { findTrainingRestriction } from '../../shared/restrictions'
@@ -135,7 +136,7 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
             at,
             actor: options.actor ?? options.annotator ?? layer,
             kind: 'import',
-            description: `Import ${inputs.map((f) => f.name).join(', ')}`,
+            description: msg('changes:importFilesNamed', { files: inputs.map((f) => f.name).join(', ') }),
             reverts: null
           }))
         // The file's span ids → this project's span ids (a span already there keeps its id), for the links.

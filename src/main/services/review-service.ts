@@ -5,6 +5,7 @@ import { GOLD, REJECTED, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../sh
 import { classifyCandidates, candidateKey, type Candidate } from '../../shared/review/classify'
 import { classifyLinks, linkCandidateKey, type LinkCandidate, type LinkTriple } from '../../shared/review/links'
 import type { RelationChange } from '../../shared/relations-schema'
+import { msg } from '../../shared/message'
 import type { Project } from '../store/project'
 import { ChangeLog, now } from './change-log'
 import { roleRefusal, unlinkSpan } from './relations-service'
@@ -129,9 +130,10 @@ export class ReviewService {
         const which = missing.map((s) => `${this.spanText(a.docId, s)} (${this.labelName(s.label)})`).join(' and ')
         throw new ApiError('rejected', `Cannot accept the link ${text}: ${which} ${missing.length > 1 ? 'are' : 'is'} not in gold yet. Accept the spans first, then the link.`)
       }
-      if (made === 'exists') return this.log.unchanged(`${text} is already linked in gold as ${role.name}`)
+      const ends = { from: this.excerpt(a.docId, a.link.from), to: this.excerpt(a.docId, a.link.to), role: role.name }
+      if (made === 'exists') return this.log.unchanged(msg('changes:linkAlreadyGold', ends), [a.docId])
       this.startReview(a.docId, a.reviewer)
-      return this.log.commitAction(a.reviewer, 'accept', `Accept link ${role.name}: ${text}`, [], [made])
+      return this.log.commitAction(a.reviewer, 'accept', msg('changes:acceptLink', ends), [], [made])
     })
   }
 
@@ -150,11 +152,12 @@ export class ReviewService {
     const { text, label } = this.check(a.docId, a.state)
     return this.project.write(() => {
       const changes = this.moveTo(GOLD, REJECTED, a.docId, a.state)
-      if (changes.length === 0) return this.log.unchanged(`${text} is already in gold as ${label.name}`)
+      const said = { text: text.slice(1, -1), label: label.name }
+      if (changes.length === 0) return this.log.unchanged(msg('changes:alreadyGold', said), [a.docId])
       this.provenanceFor(changes, a.sources, a.reviewer)
       this.startReview(a.docId, a.reviewer)
-      const from = a.sources.length > 0 ? ` (${a.sources.join(', ')})` : ''
-      return this.log.commitAction(a.reviewer, 'accept', `Accept ${text} as ${label.name}${from}`, changes)
+      const description = a.sources.length > 0 ? msg('changes:acceptCandidateFrom', { ...said, sources: a.sources.join(', ') }) : msg('changes:acceptCandidate', said)
+      return this.log.commitAction(a.reviewer, 'accept', description, changes)
     })
   }
 
@@ -163,10 +166,11 @@ export class ReviewService {
     return this.project.write(() => {
       const unlinked: RelationChange[] = []
       const changes = this.moveTo(REJECTED, GOLD, a.docId, a.state, unlinked)
-      if (changes.length === 0) return this.log.unchanged(`${text} as ${label.name} is already rejected`)
+      const said = { text: text.slice(1, -1), label: label.name }
+      if (changes.length === 0) return this.log.unchanged(msg('changes:alreadyRejected', said), [a.docId])
       this.startReview(a.docId, a.reviewer)
-      const links = unlinked.length > 0 ? ` (and its ${unlinked.length} gold link(s))` : ''
-      return this.log.commitAction(a.reviewer, 'reject', `Reject ${text} as ${label.name}${links}`, changes, unlinked)
+      const description = unlinked.length > 0 ? msg('changes:rejectCandidateLinks', { ...said, count: unlinked.length }) : msg('changes:rejectCandidate', said)
+      return this.log.commitAction(a.reviewer, 'reject', description, changes, unlinked)
     })
   }
 
@@ -188,10 +192,13 @@ export class ReviewService {
         const made = this.linkInGold(a.docId, l)
         if (typeof made !== 'string') links.push(made)
       }
-      if (changes.length + links.length === 0) return this.log.unchanged('No agreed spans or links left to accept')
+      if (changes.length + links.length === 0) return this.log.unchanged(msg('changes:noAgreed'), [a.docId])
       this.startReview(a.docId, a.reviewer)
-      const andLinks = links.length > 0 ? ` and ${links.length} agreed link(s)` : ''
-      return this.log.commitAction(a.reviewer, 'accept', `Accept ${agreed.length} agreed span(s)${andLinks} in ${a.docId}`, changes, links)
+      const description =
+        links.length > 0
+          ? msg('changes:acceptAgreedLinks', { spans: agreed.length, links: links.length, docId: a.docId })
+          : msg('changes:acceptAgreed', { count: agreed.length, docId: a.docId })
+      return this.log.commitAction(a.reviewer, 'accept', description, changes, links)
     })
   }
 
@@ -239,7 +246,7 @@ export class ReviewService {
         }
       }
       if (changes.length + links.length > 0) {
-        this.log.commitAction(a.reviewer, 'accept', `Adjudicate ${a.annotators.join(', ')} (at least ${a.minAgree} agree)`, changes, links)
+        this.log.commitAction(a.reviewer, 'accept', msg('changes:adjudicate', { annotators: a.annotators.join(', '), min: a.minAgree }), changes, links)
       }
     })
     return result
@@ -280,6 +287,10 @@ export class ReviewService {
 
   private labelName(key: string): string {
     return this.project.labels.list().find((l) => l.key === key)?.name ?? key
+  }
+
+  private excerpt(docId: string, s: SpanState): string {
+    return this.requireDoc(docId).slice(s.start, s.end)
   }
 
   private spanText(docId: string, s: SpanState): string {

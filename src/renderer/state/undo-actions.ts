@@ -1,0 +1,20 @@
+import { MAX_PANES } from '../../shared/domain'
+import type { Pane } from './slots'
+
+/** Where to show the document an undo or redo changed: nothing to do, a pane to activate, or a document to open (beside, when there is room). */
+export type ShowChange = { kind: 'none' } | { kind: 'activate'; index: number } | { kind: 'open'; docId: string; newPane: boolean }
+
+/**
+ * After undo/redo (issue 15): the change is shown where the person can see it. The active pane
+ * already showing one of its documents (in their own layer) is enough; else another pane showing
+ * one becomes active; else the first document opens beside the others (in the active pane when
+ * there are MAX_PANES already).
+ */
+export function showChange(panes: readonly Pane[], activePane: number, docIds: readonly string[] | undefined): ShowChange {
+  if (!docIds || docIds.length === 0) return { kind: 'none' }
+  const shows = (p: Pane | undefined): boolean => p !== undefined && !p.review && p.layer === null && docIds.includes(p.docId)
+  if (shows(panes[activePane])) return { kind: 'none' }
+  const other = panes.findIndex(shows)
+  if (other >= 0) return { kind: 'activate', index: other }
+  return { kind: 'open', docId: docIds[0] as string, newPane: panes.length > 0 && panes.length < MAX_PANES }
+}
