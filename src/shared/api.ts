@@ -343,7 +343,7 @@ export const apiContract = {
   // Corpus search (issue 8): src/main/services/search-service.ts; read-only, announces nothing.
   searchCorpus: { args: searchArgsSchema, result: searchResultSchema },
   ...overlayMethods,
-  // Entities across documents (issue 9): src/shared/entities-schema.ts, src/main/services/entities-service.ts; links are not undoable.
+  // Entities across documents (issue 9): src/shared/entities-schema.ts, src/main/services/entities-service.ts; each change is one undo step.
   ...entityMethods,
   ...relationMethods,
   // Meetings view (issue 9): src/main/services/meetings-service.ts

@@ -6,7 +6,7 @@ import { loadDoc, type LoadedDoc } from './doc-state'
 import { adjustCounts, applyToDocs, onlyOpen, paneLayer, retract, showPending, slotKey, type DocSlot, type Pane, type Provisional } from './slots'
 import { say, type Status } from './status'
 import { changeText } from './change-text'
-import { showChange } from './undo-actions'
+import { showChangedDoc } from './undo-actions'
 import type { Reveal } from '../text/reveal'
 
 export type { DocSlot, Pane }
@@ -356,11 +356,11 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       },
 
       async undo() {
-        showChanged(await mutate((annotator) => api.undo({ annotator }), selectRestored))
+        showChangedDoc(get(), await mutate((annotator) => api.undo({ annotator }), selectRestored))
       },
 
       async redo() {
-        showChanged(await mutate((annotator) => api.redo({ annotator }), selectRestored))
+        showChangedDoc(get(), await mutate((annotator) => api.redo({ annotator }), selectRestored))
       },
 
       setDialog(dialog) {
@@ -380,13 +380,6 @@ export function createAppStore(api: SpanmarkApi): AppStore {
           selected: s.selected && changes.some((c) => c.spanId === s.selected?.spanId && c.after === null) ? null : s.selected
         }))
       }
-    }
-
-    /** After undo/redo, the document the change is in is shown (undo-actions.ts). */
-    function showChanged(r: MutationResult | null): void {
-      const to = r?.applied ? showChange(get().panes, get().activePane, r.docIds) : { kind: 'none' as const }
-      if (to.kind === 'activate') get().setActivePane(to.index)
-      else if (to.kind === 'open') get().openDoc(to.docId, { newPane: to.newPane })
     }
 
     /** After undo/redo, the span that came back or changed is selected, so a key acts on it. */

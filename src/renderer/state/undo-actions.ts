@@ -1,3 +1,4 @@
+import type { MutationResult } from '../../shared/api'
 import { MAX_PANES } from '../../shared/domain'
 import type { Pane } from './slots'
 
@@ -17,4 +18,14 @@ export function showChange(panes: readonly Pane[], activePane: number, docIds: r
   const other = panes.findIndex(shows)
   if (other >= 0) return { kind: 'activate', index: other }
   return { kind: 'open', docId: docIds[0] as string, newPane: panes.length > 0 && panes.length < MAX_PANES }
+}
+
+/** After undo/redo: shows the document of the change it applied (see showChange). */
+export function showChangedDoc(
+  app: { panes: Pane[]; activePane: number; setActivePane(index: number): void; openDoc(docId: string, opts: { newPane: boolean }): void },
+  r: MutationResult | null
+): void {
+  const to = r?.applied ? showChange(app.panes, app.activePane, r.docIds) : { kind: 'none' as const }
+  if (to.kind === 'activate') app.setActivePane(to.index)
+  else if (to.kind === 'open') app.openDoc(to.docId, { newPane: to.newPane })
 }
