@@ -38,6 +38,15 @@ describe('undo (issue 15)', () => {
     expect(core.project.spans.layer(docId(), 'alice')).toHaveLength(1)
   })
 
+  it('stops at a meeting merge (it moves entity links), naming it', async () => {
+    const meeting = await span(25, 27, 'MEETING')
+    await core.call('mergeMeetings', { annotator: 'alice', spanIds: [meeting], name: '서울 회동' })
+    const r = await undo()
+    expect(r.applied).toBe(false)
+    expect(english(r.description)).toMatch(/^Cannot undo “Merge 1 meeting mention into the event “서울 회동””/)
+    expect(core.project.spans.layer(docId(), 'alice')).toHaveLength(1)
+  })
+
   it('a barrier is per person: another annotator still undoes their own last action', async () => {
     await span(2, 5, 'PERSON', 'bob')
     const r = await undo('bob')

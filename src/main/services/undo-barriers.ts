@@ -5,8 +5,9 @@ import { ChangeLog } from './change-log'
 
 /**
  * Puts the actions that cannot be undone on the undo stack of the person who did them, as
- * barriers (see ChangeLog): an import, a project merge, a label key rename, a label schema import
- * and a backup restore. Undo stops at a barrier and says so; it never undoes something older past
+ * barriers (see ChangeLog): an import, a project merge, a label key rename, a label schema import,
+ * a backup restore, and merging or splitting meeting events (they move entity links, which undo
+ * steps record). Undo stops at a barrier and says so; it never undoes something older past
  * it. Label edits that leave every span as it is (name, colour, hotkey, guideline, order,
  * retiring) are neither undo steps nor barriers: nothing on the stack depends on them, and
  * editing the label again is the way back.
@@ -38,6 +39,16 @@ export function withUndoBarriers(project: Project, person: () => string | null, 
     importLabelSchema: async (a) => {
       const r = await handlers.importLabelSchema(a)
       barrier(person(), 'import', msg('changes:labelSchema'))
+      return r
+    },
+    mergeMeetings: async (a) => {
+      const r = await handlers.mergeMeetings(a)
+      barrier(a.annotator, 'merge', msg('changes:mergeMeetings', { name: r.name, count: r.linked }))
+      return r
+    },
+    splitMeeting: async (a) => {
+      const r = await handlers.splitMeeting(a)
+      if (r.unlinked > 0) barrier(a.annotator, 'merge', msg('changes:splitMeeting', { count: r.unlinked }))
       return r
     },
     restoreBackup: async (a) => {

@@ -77,6 +77,10 @@ export const changes = {
   mergeProject: 'Merge the project {{from}}',
   labelSchema: 'Change the label schema',
   restoreBackup: 'Restore the backup {{name}}',
+  mergeMeetings_one: 'Merge 1 meeting mention into the event “{{name}}”',
+  mergeMeetings_other: 'Merge {{count}} meeting mentions into the event “{{name}}”',
+  splitMeeting_one: 'Split 1 meeting mention out of its event',
+  splitMeeting_other: 'Split {{count}} meeting mentions out of their events',
   importFilesNamed: 'Import {{files}}',
   mergeLinks: 'Merge links from {{from}}'
 }

@@ -62,6 +62,8 @@ export const changes: Catalogue<typeof en> = {
   mergeProject: '프로젝트 {{from}} 병합',
   labelSchema: '라벨 체계 변경',
   restoreBackup: '백업 {{name}} 복원',
+  mergeMeetings_other: '회의 언급 {{count}}개를 일정 “{{name}}”(으)로 병합',
+  splitMeeting_other: '회의 언급 {{count}}개를 일정에서 분리',
   importFilesNamed: '{{files}} 가져오기',
   mergeLinks: '{{from}}의 링크 병합'
 }
