@@ -10,10 +10,12 @@ describe('undo/redo shows the document of the change (issue 15)', () => {
     expect(showChange([pane('a')], 0, undefined)).toEqual({ kind: 'none' })
   })
 
-  it('activates another pane that shows it in the person’s own layer, not one showing another layer or a review', () => {
+  it('activates another pane that shows it, one in the person’s own layer first', () => {
     expect(showChange([pane('a'), pane('b')], 0, ['b'])).toEqual({ kind: 'activate', index: 1 })
     expect(showChange([pane('a'), pane('b', { layer: 'junho' }), pane('b')], 0, ['b'])).toEqual({ kind: 'activate', index: 2 })
-    expect(showChange([pane('a'), pane('b', { review: ['x', 'y'] })], 0, ['b'])).toEqual({ kind: 'open', docId: 'b', newPane: true })
+    expect(showChange([pane('a'), pane('b', { review: ['x', 'y'] })], 0, ['b'])).toEqual({ kind: 'activate', index: 1 })
+    // A review pane on the document (review decisions change gold) already shows it.
+    expect(showChange([pane('b', { review: ['x', 'y'] })], 0, ['b'])).toEqual({ kind: 'none' })
   })
 
   it('opens the document beside the others, or in the active pane when four are open', () => {

@@ -7,15 +7,16 @@ export type ShowChange = { kind: 'none' } | { kind: 'activate'; index: number } 
 
 /**
  * After undo/redo (issue 15): the change is shown where the person can see it. The active pane
- * already showing one of its documents (in their own layer) is enough; else another pane showing
- * one becomes active; else the first document opens beside the others (in the active pane when
- * there are MAX_PANES already).
+ * already showing one of its documents (any layer, or reviewing it) is enough; else another pane
+ * showing one becomes active (one in the person's own layer first); else the first document opens
+ * beside the others (in the active pane when there are MAX_PANES already).
  */
 export function showChange(panes: readonly Pane[], activePane: number, docIds: readonly string[] | undefined): ShowChange {
   if (!docIds || docIds.length === 0) return { kind: 'none' }
-  const shows = (p: Pane | undefined): boolean => p !== undefined && !p.review && p.layer === null && docIds.includes(p.docId)
+  const shows = (p: Pane | undefined): boolean => p !== undefined && docIds.includes(p.docId)
   if (shows(panes[activePane])) return { kind: 'none' }
-  const other = panes.findIndex(shows)
+  const own = panes.findIndex((p) => shows(p) && !p.review && p.layer === null)
+  const other = own >= 0 ? own : panes.findIndex(shows)
   if (other >= 0) return { kind: 'activate', index: other }
   return { kind: 'open', docId: docIds[0] as string, newPane: panes.length > 0 && panes.length < MAX_PANES }
 }

@@ -9,7 +9,7 @@ export const changes = {
   legacy: '{{text}}',
   undo: 'Undo: $t(changes:{{what}})',
   redo: 'Redo: $t(changes:{{what}})',
-  selectedDeleted: 'The selected span was deleted in another window or tab ($t(changes:{{what}})).',
+  selectedDeleted: 'The span you had selected was deleted in another window or tab ($t(changes:{{what}})).',
   nothingToUndo: 'Nothing to undo',
   nothingToRedo: 'Nothing to redo',
   cannotUndo:
