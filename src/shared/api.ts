@@ -49,15 +49,17 @@ const sessionSchema = z.object({
 const mutationResultSchema = z.object({
   /** False when there was nothing to do (undo with an empty stack, an identical span). */
   applied: z.boolean(),
-  /** What a person would call this change, e.g. "Label 샘 올트먼 as Person". */
-  description: z.string(),
+  /** What a person would call this change, as message data (namespace changes), e.g. changes:labelSpan { text: 샘 올트먼, label: Person }. */
+  description: messageSchema,
   changes: z.array(spanChangeSchema),
   /** ISO time the change was committed. */
   savedAt: z.string(),
   /** createSpan with trim: what was cut from the selection's start and end (shown to the user; one undo puts it back). */
   trimmed: z.object({ before: z.string(), after: z.string() }).optional(),
   /** Links created or deleted by this change (a link, a deleted span's links, their undo/redo); absent when none. */
-  relationChanges: z.array(relationChangeSchema).optional()
+  relationChanges: z.array(relationChangeSchema).optional(),
+  /** The documents the change is in (undo/redo: the client shows the first when no pane has it); absent when none. */
+  docIds: z.array(docId).optional()
 })
 
 const importFileSchema = z.object({
@@ -254,10 +256,8 @@ const overlayMethods = {
     args: z.object({ docId, annotator: annotatorName, from: offset.optional(), to: offset.optional() }).strict(),
     result: z.array(suggestionSchema)
   },
-  rejectSuggestion: {
-    args: z.object({ annotator: personName, ...spanArgs }).strict(),
-    result: z.object({ description: z.string() })
-  },
+  /** One undo step. */
+  rejectSuggestion: { args: z.object({ annotator: personName, ...spanArgs }).strict(), result: mutationResultSchema },
   /** Every suggestion of one label in the document, as one undo step. */
   acceptSuggestions: { args: z.object({ annotator: personName, docId, label: labelKey }).strict(), result: mutationResultSchema }
 } as const
@@ -346,7 +346,7 @@ export const apiContract = {
   setReviewStatus: {
     // Marking reviewed with undecided differences is refused as a conflict unless force confirms it.
     args: z.object({ reviewer: personName, docId, status: reviewStatusSchema, annotators: reviewAnnotators.optional(), force: z.boolean().optional() }).strict(),
-    result: z.object({ status: reviewStatusSchema, description: z.string(), differences: z.int().min(0), undecided: z.int().min(0) })
+    result: z.object({ status: reviewStatusSchema, description: messageSchema, differences: z.int().min(0), undecided: z.int().min(0) })
   },
   setRestricted: {
     args: z.object({ docId, restricted: z.boolean() }).strict(),
@@ -382,7 +382,7 @@ export const apiContract = {
   // Corpus search (issue 8): src/main/services/search-service.ts; read-only, announces nothing.
   searchCorpus: { args: searchArgsSchema, result: searchResultSchema },
   ...overlayMethods,
-  // Entities across documents (issue 9): src/shared/entities-schema.ts, src/main/services/entities-service.ts; links are not undoable.
+  // Entities across documents (issue 9): src/shared/entities-schema.ts, src/main/services/entities-service.ts; each change is one undo step.
   ...entityMethods,
   ...relationMethods,
   // Meetings view (issue 9): src/main/services/meetings-service.ts

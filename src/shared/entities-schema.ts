@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from './message'
 import { docId, labelKey, offset, personName } from './schemas'
 
 /** Entities across documents (issue 9): the API's shapes. Implemented in src/main/services/entities-service.ts. */
@@ -40,7 +41,7 @@ export const entityMentionSchema = z.object({
 
 export const spanEntityLinkSchema = z.object({ spanId: z.int().positive(), entityId, name: z.string(), type: z.string() })
 
-const described = { description: z.string() }
+const described = { description: messageSchema }
 
 export const entityMethods = {
   /** Every entity (optionally of one type, or whose name contains query), with its live mentions counted per document. */
@@ -56,7 +57,7 @@ export const entityMethods = {
     args: z.object({ annotator: personName, name: entityName, type: labelKey }).strict(),
     result: z.object({ entity: entitySchema, created: z.boolean(), ...described })
   },
-  /** Spans of the caller's layer, labelled with the entity's type; a span linked elsewhere moves. Not undoable: unlink instead. */
+  /** Spans of the caller's layer, labelled with the entity's type; a span linked elsewhere moves. One undo step. */
   linkSpans: {
     args: z.object({ annotator: personName, entityId, spanIds: z.array(z.int().positive()).min(1).max(5000) }).strict(),
     result: z.object({ entity: entitySchema, links: z.array(spanEntityLinkSchema), ...described })

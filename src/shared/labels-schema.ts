@@ -1,3 +1,4 @@
+import { messageSchema } from './message'
 import { z } from 'zod'
 import { labelKey } from './schemas'
 import { relationType } from './relations-schema'
@@ -54,7 +55,7 @@ export const schemaFileSchema = z
   })
   .strict()
 
-const described = { description: z.string() }
+const described = { description: messageSchema }
 const changed = z.object({ labels: z.array(labelInfoSchema), ...described })
 
 export const labelMethods = {

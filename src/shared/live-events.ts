@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from './message'
 import { spanChangeSchema } from './schemas'
 
 /**
@@ -12,13 +13,13 @@ const base = { seq: z.int().min(1), origin: z.string().max(200).nullable(), at: 
 
 export const liveEventSchema = z.discriminatedUnion('kind', [
   /** Spans created, relabelled or deleted (edits, undo/redo, review decisions). */
-  z.object({ ...base, kind: z.literal('spans'), description: z.string(), changes: z.array(spanChangeSchema) }),
+  z.object({ ...base, kind: z.literal('spans'), description: messageSchema, changes: z.array(spanChangeSchema) }),
   /** Documents or their flags changed (import, merge, review status, restricted): refetch the list. */
-  z.object({ ...base, kind: z.literal('documents'), description: z.string() }),
+  z.object({ ...base, kind: z.literal('documents'), description: messageSchema }),
   /** The label schema changed (issue 10): refetch the labels, then what is shown (a key rename moves spans). */
-  z.object({ ...base, kind: z.literal('labels'), description: z.string() }),
+  z.object({ ...base, kind: z.literal('labels'), description: messageSchema }),
   /** Something outside this core wrote to the project file: refetch everything shown. */
-  z.object({ ...base, kind: z.literal('reload'), description: z.string() })
+  z.object({ ...base, kind: z.literal('reload'), description: messageSchema })
 ])
 
 export type LiveEvent = z.output<typeof liveEventSchema>

@@ -1,3 +1,4 @@
+import { messageSchema } from './message'
 import { z } from 'zod'
 import { annotatorName, docId, labelKey, offset, personName } from './schemas'
 
@@ -62,12 +63,12 @@ export const meetingMethods = {
   /** Links the MEETING spans to one entity of type MEETING called `name` (created if new): one event. */
   mergeMeetings: {
     args: z.object({ annotator: personName, spanIds, name: eventName }).strict(),
-    result: z.object({ entityId: z.int().positive(), name: z.string(), linked: z.int().min(0), description: z.string() })
+    result: z.object({ entityId: z.int().positive(), name: z.string(), linked: z.int().min(0), description: messageSchema })
   },
   /** Takes the MEETING spans out of their event: each is its own event again. */
   splitMeeting: {
     args: z.object({ annotator: personName, spanIds }).strict(),
-    result: z.object({ unlinked: z.int().min(0), description: z.string() })
+    result: z.object({ unlinked: z.int().min(0), description: messageSchema })
   },
   /** meetings.jsonl: one event a line. */
   exportMeetings: {

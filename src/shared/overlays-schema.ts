@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from './message'
 import { docId, labelKey, offset } from './schemas'
 
 /** Schemas of the ignored-region and suggestion methods (src/shared/api.ts). Offsets are code points, end exclusive. */
@@ -25,7 +26,7 @@ export const suggestedRegionSchema = z.object({
 export const regionsChangedSchema = z.object({
   docId,
   regions: z.array(regionSchema),
-  description: z.string(),
+  description: messageSchema,
   /** The annotator's spans that overlap an ignored region (kept; shown as a warning). */
   spansInside: z.int().min(0)
 })

@@ -85,7 +85,7 @@ test('from a text selection: this document only, a label chosen in the dialog, E
   await expect(dialog.getByTestId('occ-summary')).toHaveText(`${inDoc} occurrences in 1 of 1 document.`)
   await dialog.getByLabel('Label as').selectOption('ORGANISATION')
   await dialog.getByRole('button', { name: `Label ${inDoc} as Organisation` }).click()
-  await expect(status(page)).toHaveText(savedStatus(`Label ${inDoc} occurrences of “오픈AI” as Organisation in 1 document`))
+  await expect(status(page)).toHaveText(savedStatus(`Label ${inDoc} occurrences of “오픈AI” as Organisation`))
   const saved = aliceSpans(server.projectFile)
   expect(saved.map((s) => `${s.text}/${s.label}`)).toEqual(Array(inDoc).fill('오픈AI/ORGANISATION'))
 })

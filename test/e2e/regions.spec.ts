@@ -88,7 +88,7 @@ test('greyed text cannot be labelled; Unmark makes it article text again; Shift+
   // Shift+I marks a selection by hand; the span already there is kept and counted.
   await selectText(page, DOC, '46923 ‘부정선거론’')
   await page.keyboard.press('Shift+I')
-  await expect(status(page)).toHaveText(`Marked 1 region of ${DOC} as not article text`)
+  await expect(status(page)).toHaveText(`Mark 1 region of ${DOC} as not article text`)
   await expect(control(page, DOC).getByText('2 ignored regions')).toBeVisible()
   expect(dbRegions(server.projectFile, DOC).map((r) => r.source)).toEqual(['suggested', 'manual'])
   await expect(marks(page, DOC)).toHaveCount(1)

@@ -39,7 +39,7 @@ test('labelling 올트먼 in one seed suggests it on another; Enter accepts one,
   // x rejects the next one; it stays away after a reload.
   await suggestions(page, DOC).nth(0).click()
   await page.keyboard.press('x')
-  await expect(status(page)).toHaveText('Rejected the suggestion “올트먼” (PERSON); it will not be suggested here again')
+  await expect(status(page)).toHaveText('Reject the suggestion “올트먼” (Person): it will not be suggested here again')
   await expect(suggestions(page, DOC)).toHaveCount(MENTIONS - 2)
   await openApp(page, server)
   await expect(suggestions(page, DOC)).toHaveCount(MENTIONS - 2)

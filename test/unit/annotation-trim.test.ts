@@ -30,7 +30,7 @@ describe('createSpan with trim', () => {
     const r = await call<MutationResult>('createSpan', { docId: DOC, annotator: 'alice', ...at('올트먼의'), label: 'PERSON', trim: true })
     expect(layer()).toEqual(['올트먼'])
     expect(r.trimmed).toEqual({ before: '', after: '의' })
-    expect(r.description).toBe('Label “올트먼” as Person, trimmed “의” (undo keeps them)')
+    expect(english(r.description)).toBe('Label “올트먼” as Person, trimmed “의” (undo keeps them)')
     // the renderer applies both changes in order and ends on the trimmed span
     expect(r.changes.map((c) => [c.before && slice(c.before), c.after && slice(c.after)])).toEqual([
       [null, '올트먼의'],

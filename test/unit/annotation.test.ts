@@ -3,6 +3,7 @@ import { AnnotationService } from '../../src/main/services/annotation-service'
 import { Project } from '../../src/main/store/project'
 import { ApiError } from '../../src/shared/errors'
 import { tempProject } from './helpers/temp-project'
+import { english } from './helpers/english'
 
 let t: ReturnType<typeof tempProject>
 let project: Project
@@ -25,7 +26,7 @@ describe('AnnotationService', () => {
     // 👩‍👩‍👧 is 5 code points, then a space: 최태원 is at 6..9
     const r = svc.createSpan({ docId: 'd1', annotator: 'alice', start: 6, end: 9, label: 'PERSON' })
     expect(r.applied).toBe(true)
-    expect(r.description).toBe('Label “최태원” as Person')
+    expect(english(r.description)).toBe('Label “최태원” as Person')
     expect(layer()).toEqual([[6, 9, 'PERSON']])
     const groups = project.history.recent(10)
     expect(groups[0]).toMatchObject({ kind: 'create', actor: 'alice' })
@@ -75,7 +76,7 @@ describe('AnnotationService', () => {
     expect(layer('d2')).toEqual([])
 
     const u1 = svc.undo({ annotator: 'alice' })
-    expect(u1.description).toBe('Undo: Delete “abc”')
+    expect(english(u1.description)).toBe('Undo: Delete “abc”')
     expect(layer('d2')).toEqual([[0, 3, 'DATE']])
     expect(project.spans.get(b)?.id).toBe(b) // restored under its old id
 
@@ -94,7 +95,7 @@ describe('AnnotationService', () => {
     svc.undo({ annotator: 'alice' })
     expect(layer('d1')).toEqual([])
     expect(layer('d2')).toEqual([])
-    expect(svc.undo({ annotator: 'alice' })).toMatchObject({ applied: false, description: 'Nothing to undo' })
+    expect(svc.undo({ annotator: 'alice' })).toMatchObject({ applied: false, description: { key: 'changes:nothingToUndo' } })
   })
 
   it('clears the redo stack on a new action, and keeps undo stacks per annotator', () => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { msg } from '../../src/shared/message'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openOrCreateProject } from '../../src/main/default-project'
 import { createDispatcher } from '../../src/main/dispatch'
@@ -9,6 +10,7 @@ import { Project } from '../../src/main/store/project'
 import type { Envelope } from '../../src/shared/errors'
 import { liveEventSchema, type LiveEvent } from '../../src/shared/live-events'
 import { tempDir } from './helpers/temp-project'
+import { english } from './helpers/english'
 
 const DOC = '000_2f535eeb48f059c6'
 const SEEDS = join(__dirname, '..', '..', 'seeds')
@@ -47,7 +49,8 @@ describe('change feed', () => {
     await ok(call('createSpan', { docId: DOC, annotator: 'alice', start: 0, end: 2, label: 'DATE' }, 'tab-a'))
     expect(events).toHaveLength(1)
     const [e] = events
-    expect(e).toMatchObject({ seq: 1, kind: 'spans', origin: 'tab-a', description: expect.stringMatching(/^Label “.+” as Date$/) })
+    expect(e).toMatchObject({ seq: 1, kind: 'spans', origin: 'tab-a', description: { key: 'changes:labelSpan' } })
+    expect(english(e?.description ?? '')).toMatch(/^Label “.+” as Date$/)
     if (e?.kind !== 'spans') throw new Error('not a spans event')
     expect(e.changes).toEqual([{ spanId: expect.any(Number), docId: DOC, annotator: 'alice', before: null, after: { start: 0, end: 2, label: 'DATE' } }])
     expect(committedWhenAnnounced).toBe(1)
@@ -92,7 +95,7 @@ describe('change feed', () => {
     await ok(call('setRestricted', { docId: DOC, restricted: true }))
     await ok(call('setReviewStatus', { reviewer: 'rev', docId: DOC, status: 'reviewed' }))
     await ok(call('acceptCandidate', { reviewer: 'rev', docId: DOC, start: 0, end: 2, label: 'DATE', sources: ['alice'] }))
-    expect(events.slice(1).map((e) => [e.kind, e.description])).toEqual([
+    expect(events.slice(1).map((e) => [e.kind, english(e.description)])).toEqual([
       ['documents', `Marked ${DOC} restricted`],
       ['documents', `${DOC}: Reviewed`],
       ['spans', expect.stringMatching(/^Accept “.+” as Date \(alice\)$/)]
@@ -115,7 +118,7 @@ describe('change feed', () => {
       throw new Error('listener broke')
     })
     quiet.subscribe((e) => seen.push(e.seq))
-    quiet.documents('x')
+    quiet.documents(msg('changes:legacy', { text: 'x' }))
     expect(seen).toEqual([1])
     expect(logged).toEqual([expect.objectContaining({ message: 'listener broke' })])
 
@@ -131,10 +134,10 @@ describe('change feed', () => {
   it('unsubscribing stops the events', async () => {
     const seen: LiveEvent[] = []
     const stop = feed.subscribe((e) => seen.push(e))
-    feed.documents('one')
+    feed.documents(msg('changes:legacy', { text: 'one' }))
     stop()
-    feed.documents('two')
-    expect(seen.map((e) => e.description)).toEqual(['one'])
+    feed.documents(msg('changes:legacy', { text: 'two' }))
+    expect(seen.map((e) => e.description)).toEqual([msg('changes:legacy', { text: 'one' })])
   })
 })
 

@@ -12,6 +12,7 @@ import { Project } from '../../src/main/store/project'
 import { matchEntities } from '../../src/renderer/state/entities'
 import { ApiError } from '../../src/shared/errors'
 import { tempDir, utf8 } from './helpers/temp-project'
+import { english } from './helpers/english'
 
 // Two articles about the same person: "샘 올트먼" in one, "올트먼" in the other.
 const A = '최태원 회장과 샘 올트먼 CEO가 만났다.'
@@ -74,7 +75,7 @@ describe('entities', () => {
     const b2 = span('b', 'minji', 14, 17) // 올트먼
     entities.link({ annotator: 'minji', entityId: other.id, spanIds: [b2] })
     const r = entities.link({ annotator: 'minji', entityId: altman.id, spanIds: [a, b1, b2] })
-    expect(r.description).toBe('Linked 3 mentions to Sam Altman (1 moved from another entity)')
+    expect(english(r.description)).toBe('Link 3 mentions to Sam Altman (1 moved from another entity)')
 
     const list = entities.list()
     expect(list.map((e) => [e.name, e.mentions, e.documents.map((d) => [d.docId, d.mentions]), e.aliases])).toEqual([
@@ -96,7 +97,7 @@ describe('entities', () => {
       [b2, 'Sam Altman']
     ])
 
-    expect(entities.unlink({ annotator: 'minji', spanId: b2 }).description).toBe('Unlinked a mention from Sam Altman')
+    expect(english(entities.unlink({ annotator: 'minji', spanId: b2 }).description)).toBe('Unlink a mention from Sam Altman')
     expect(entities.get(altman.id).mentions).toHaveLength(2)
     expect(refusal(() => entities.unlink({ annotator: 'minji', spanId: b2 }))).toMatchObject({ code: 'not_found' })
   })
@@ -173,7 +174,7 @@ describe('entities', () => {
   it('announces entity changes to other tabs once committed, and not a createEntity that found an existing one', async () => {
     const feed = new ChangeFeed(() => undefined)
     const events: string[] = []
-    feed.subscribe((e) => events.push(`${e.kind}: ${'description' in e ? e.description : ''}`))
+    feed.subscribe((e) => events.push(`${e.kind}: ${'description' in e ? english(e.description) : ''}`))
     const { tempCore } = await import('./helpers/core')
     const core = tempCore({ seeds: false })
     try {
@@ -184,7 +185,7 @@ describe('entities', () => {
       await handlers.createEntity({ annotator: 'minji', name: 'Sam Altman', type: 'PERSON' })
       await handlers.linkSpans({ annotator: 'minji', entityId: entity.id, spanIds: [spanId] })
       await handlers.unlinkSpan({ annotator: 'minji', spanId })
-      expect(events).toEqual(['documents: Created entity Sam Altman (PERSON)', 'documents: Linked 1 mention to Sam Altman', 'documents: Unlinked a mention from Sam Altman'])
+      expect(events).toEqual(['documents: Create entity Sam Altman (PERSON)', 'documents: Link 1 mention to Sam Altman', 'documents: Unlink a mention from Sam Altman'])
     } finally {
       core.cleanup()
     }

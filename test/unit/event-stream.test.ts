@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { msg } from '../../src/shared/message'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDispatcher } from '../../src/main/dispatch'
@@ -45,14 +46,14 @@ describe('the renderer event stream reader (httpEvents) against the real server'
       onLost: () => lost++
     })
     await vi.waitFor(() => expect(opens).toEqual([true]))
-    feed.documents('한글 설명\nwith a line break')
-    await vi.waitFor(() => expect(seen).toEqual([expect.objectContaining({ seq: 1, kind: 'documents', description: '한글 설명\nwith a line break' })]))
+    feed.documents(msg('changes:legacy', { text: '한글 설명\nwith a line break' }))
+    await vi.waitFor(() => expect(seen).toEqual([expect.objectContaining({ seq: 1, kind: 'documents', description: msg('changes:legacy', { text: '한글 설명\nwith a line break' }) })]))
 
     await first.close()
     await vi.waitFor(() => expect(lost).toBeGreaterThanOrEqual(1))
     await start(first.port)
     await vi.waitFor(() => expect(opens).toEqual([true, false]), { timeout: 15_000 })
-    feed.documents('after the restart')
+    feed.documents(msg('changes:legacy', { text: 'after the restart' }))
     await vi.waitFor(() => expect(seen).toHaveLength(2))
   })
 

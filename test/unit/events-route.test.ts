@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { msg } from '../../src/shared/message'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -159,6 +160,6 @@ describe('events route', () => {
     s.abort()
     await vi.waitFor(() => expect(route.open).toBe(0))
     // Events after the client left go nowhere and break nothing.
-    expect(feed.documents.bind(feed, 'after')).not.toThrow()
+    expect(feed.documents.bind(feed, msg('changes:legacy', { text: 'after' }))).not.toThrow()
   })
 })

@@ -78,7 +78,7 @@ describe('import', () => {
     importFiles(t.project, [{ name: 'a.jsonl', bytes: jsonl({ id: 'x', text: 'abc', spans: [{ start: 0, end: 1, label: 'DATE' }] }) }], {
       annotator: 'alice'
     })
-    expect(t.project.history.recent(1)[0]).toMatchObject({ kind: 'import', description: 'Import a.jsonl' })
+    expect(t.project.history.recent(1)[0]).toMatchObject({ kind: 'import', description: { key: 'changes:importFilesNamed', params: { files: 'a.jsonl' } } })
     expect(t.project.history.topUndo('alice')).toBeUndefined()
   })
 

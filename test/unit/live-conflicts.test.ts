@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../src/shared/errors'
 import { tempCore } from './helpers/core'
 import { dumpProject } from './helpers/dump'
-import { english } from './helpers/english'
+import { english, type EnglishError } from './helpers/english'
 
 const DOC = '000_2f535eeb48f059c6'
 const TIME = '\\d{2}:\\d{2}:\\d{2} UTC'
@@ -20,7 +20,7 @@ async function ok<T>(method: string, args: unknown): Promise<T> {
 }
 
 /** Runs a call that must be refused and proves it changed nothing in the project file. */
-async function refused(method: string, args: unknown): Promise<ReturnType<typeof english>> {
+async function refused(method: string, args: unknown): Promise<EnglishError> {
   const before = dumpProject(core.project)
   const e = await core.dispatch(method, args)
   if (e.ok) throw new Error(`${method} was not refused`)

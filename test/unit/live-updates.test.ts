@@ -127,7 +127,7 @@ describe('live updates between two tabs of one annotator', () => {
     expect(b.store.getState().selected).toBeNull()
     expect(b.store.getState().status).toEqual({
       kind: 'info',
-      message: { key: 'status:selectedDeleted', params: { description: expect.stringMatching(/^Delete “.+”$/) } }
+      message: { key: 'changes:selectedDeleted', params: { what: 'deleteSpan', text: expect.any(String) } }
     })
   })
 

@@ -52,7 +52,8 @@ describe('merge: relations', () => {
 
     // Recorded as creations in one "merge" group that is on nobody's undo stack.
     const groups = mine.project.db.prepare("SELECT id, actor, description FROM change_groups WHERE kind = 'merge'").all() as { id: number; actor: string; description: string }[]
-    expect(groups).toEqual([{ id: expect.any(Number), actor: 'merge', description: `Merge links from ${theirFile()}` }])
+    // The description is stored as message data (issue 15).
+    expect(groups).toEqual([{ id: expect.any(Number), actor: 'merge', description: JSON.stringify({ key: 'changes:mergeLinks', params: { from: theirFile() } }) }])
     const changes = mine.project.relations.changesOf(groups[0]!.id)
     expect(changes).toHaveLength(13)
     expect(changes.every((c) => c.before === null && c.after !== null && mine.project.relations.findIdentical(c.docId, c.annotator, c.after))).toBe(true)

@@ -87,7 +87,7 @@ describe('labelOccurrences', () => {
   it('labels every hit as one undo step; one undo removes them all, redo puts them back', async () => {
     const r = await find({ scope: 'corpus', label: 'PERSON' })
     const done = await label(r)
-    expect(done.description).toBe('Label 57 occurrences of “올트먼” as Person in 5 documents')
+    expect(english(done.description)).toBe('Label 57 occurrences of “올트먼” as Person in 5 documents')
     expect(done.changes).toHaveLength(57)
     expect(aliceSpans().map((s) => `${s.text}/${s.label}`)).toEqual(Array(57).fill('올트먼/PERSON'))
     // Found again: all counted as already labelled
@@ -106,7 +106,7 @@ describe('labelOccurrences', () => {
     const occurrences = [...r.hits, r.hits[1]!].map(({ docId, start, end }) => ({ docId, start, end }))
     const done = await call<MutationResult>('labelOccurrences', { annotator: 'alice', label: 'PERSON', text: '올트먼', occurrences })
     expect(done.changes).toHaveLength(r.hits.length - 1)
-    expect(done.description).toMatch(/\(2 already were\)$/)
+    expect(english(done.description)).toMatch(/\(2 already were\)$/)
     expect(core.project.spans.layer(IDS[3]!, 'alice')).toHaveLength(r.hits.length)
     const again = await call<MutationResult>('labelOccurrences', { annotator: 'alice', label: 'PERSON', text: '올트먼', occurrences })
     expect(again).toMatchObject({ applied: false, changes: [] })

@@ -61,17 +61,21 @@ describe('ignored regions', () => {
     expect(await call('listRegions', { docId: D0 })).toEqual(added.regions)
   })
 
-  it('merges overlapping and touching regions; a merged region is manual if any part was', async () => {
+  it('keeps each region as it was marked (overlapping and touching ones are not merged); unmarking removes exactly one', async () => {
     await call('addRegions', { annotator: 'alice', docId: D0, regions: [{ start: 10, end: 20, source: 'suggested', reason: 'menu' }] })
     await call('addRegions', { annotator: 'alice', docId: D0, regions: [{ start: 20, end: 25, source: 'manual' }] })
     const r = await call('addRegions', { annotator: 'alice', docId: D0, regions: [{ start: 5, end: 12, source: 'suggested', reason: 'notice' }, { start: 40, end: 50, source: 'manual' }] })
     expect(r.regions.map((x) => [x.start, x.end, x.source, x.reason])).toEqual([
-      [5, 25, 'manual', 'notice; menu'],
+      [5, 12, 'suggested', 'notice'],
+      [10, 20, 'suggested', 'menu'],
+      [20, 25, 'manual', 'marked by hand'],
       [40, 50, 'manual', 'marked by hand']
     ])
-    const removed = await call('removeRegion', { annotator: 'alice', id: r.regions[1]?.id })
-    expect(removed.regions.map((x) => [x.start, x.end])).toEqual([[5, 25]])
-    expect((await failure('removeRegion', { annotator: 'alice', id: r.regions[1]?.id })).code).toBe('not_found')
+    // The same range again stores nothing new.
+    expect((await call('addRegions', { annotator: 'alice', docId: D0, regions: [{ start: 10, end: 20, source: 'manual' }] })).regions).toHaveLength(4)
+    const removed = await call('removeRegion', { annotator: 'alice', id: r.regions[2]?.id })
+    expect(removed.regions.map((x) => [x.start, x.end])).toEqual([[5, 12], [10, 20], [40, 50]])
+    expect((await failure('removeRegion', { annotator: 'alice', id: r.regions[2]?.id })).code).toBe('not_found')
   })
 
   it('refuses a region past the end of the text or empty, and writes nothing', async () => {
@@ -86,7 +90,7 @@ describe('ignored regions', () => {
     await call('createSpan', { docId: D0, annotator: 'alice', ...name, label: 'ORGANISATION' })
     const added = await call('addRegions', { annotator: 'alice', docId: D0, regions: [{ start: name.start - 5, end: name.end + 5, source: 'manual' }] })
     expect(added.spansInside).toBe(1)
-    expect(added.description).toContain('1 of your spans are inside (kept)')
+    expect(english(added.description)).toContain('1 of your spans are inside (kept)')
     const err = await failure('createSpan', { docId: D0, annotator: 'alice', ...at(D0, '랭크뉴스', 0), label: 'PERSON' })
     expect(err).toMatchObject({ code: 'rejected', message: 'That text is marked as not article text (marked by hand); unmark the region to label it.' })
     expect(core.project.spans.layer(D0, 'alice')).toHaveLength(1)
@@ -213,7 +217,7 @@ describe('suggestions', () => {
     await call('createSpan', { docId: D0, annotator: 'alice', ...at(D0, '올트먼'), label: 'PERSON' })
     const [first, second] = await call('listSuggestions', { docId: D2, annotator: 'alice' })
     const r = await call('rejectSuggestion', { annotator: 'alice', docId: D2, start: first!.start, end: first!.end, label: 'PERSON' })
-    expect(r.description).toContain('Rejected the suggestion “올트먼” (PERSON)')
+    expect(english(r.description)).toContain('Reject the suggestion “올트먼” (Person)')
     const left = await call('listSuggestions', { docId: D2, annotator: 'alice' })
     expect(left[0]).toEqual(second)
     expect(left.some((x) => x.start === first!.start)).toBe(false)
@@ -227,7 +231,7 @@ describe('suggestions', () => {
     const persons = before.filter((x) => x.label === 'PERSON')
     const r = await call('acceptSuggestions', { annotator: 'alice', docId: D2, label: 'PERSON' })
     expect(r.changes).toHaveLength(persons.length)
-    expect(r.description).toBe(`Accept ${persons.length} Person suggestions in ${D2}`)
+    expect(english(r.description)).toBe(`Accept ${persons.length} Person suggestions in ${D2}`)
     expect(core.project.spans.layer(D2, 'alice').map((s) => slice(D2, s))).toEqual(persons.map(() => '올트먼'))
     const after = await call('listSuggestions', { docId: D2, annotator: 'alice' })
     expect(after.every((x) => x.label === 'ORGANISATION')).toBe(true)

@@ -4,6 +4,7 @@ import { RelationsService } from '../../src/main/services/relations-service'
 import type { Project } from '../../src/main/store/project'
 import { ApiError } from '../../src/shared/errors'
 import { tempProject } from './helpers/temp-project'
+import { english } from './helpers/english'
 
 let t: ReturnType<typeof tempProject>
 let project: Project
@@ -53,7 +54,7 @@ describe('relations', () => {
     const day = label('4일', 'DATE')
     const r = links.createRelation({ annotator: 'alice', docId: 'd1', from: meeting, to: chey, type: 'participant' })
     expect(r.applied).toBe(true)
-    expect(r.description).toBe('Link Participant: “회동” → “최태원”')
+    expect(english(r.description)).toBe('Link Participant: “회동” → “최태원”')
     expect(r.changes).toEqual([])
     expect(r.relationChanges).toEqual([
       { relationId: expect.any(Number), docId: 'd1', annotator: 'alice', before: null, after: { from: meeting, to: chey, type: 'participant' } }
@@ -102,7 +103,7 @@ describe('relations', () => {
     const day = label('4일', 'DATE')
     links.createRelation({ annotator: 'alice', docId: 'd1', from: meeting, to: day, type: 'date' })
     const undone = spans.undo({ annotator: 'alice' })
-    expect(undone.description).toBe('Undo: Link Date: “회동” → “4일”')
+    expect(english(undone.description)).toBe('Undo: Link Date: “회동” → “4일”')
     expect(undone.relationChanges?.[0]).toMatchObject({ before: { from: meeting, to: day, type: 'date' }, after: null })
     expect(rows()).toEqual([])
     expect(project.spans.layer('d1', 'alice')).toHaveLength(2)
@@ -119,7 +120,7 @@ describe('relations', () => {
     links.createRelation({ annotator: 'alice', docId: 'd1', from: meeting, to: day, type: 'date' })
     const before = rows()
     const del = spans.deleteSpan({ annotator: 'alice', spanId: meeting })
-    expect(del.description).toBe('Delete “회동” and 2 links')
+    expect(english(del.description)).toBe('Delete “회동” and 2 links')
     expect(del.relationChanges).toHaveLength(2)
     expect(rows()).toEqual([])
     spans.undo({ annotator: 'alice' })
@@ -149,7 +150,7 @@ describe('relations', () => {
     const day = label('4일', 'DATE')
     const id = links.createRelation({ annotator: 'alice', docId: 'd1', from: meeting, to: day, type: 'date' }).relationChanges![0]!.relationId
     expect(refusal(() => links.deleteRelation({ annotator: 'bob', relationId: id })).code).toBe('conflict')
-    expect(links.deleteRelation({ annotator: 'alice', relationId: id }).description).toBe('Unlink Date: “회동” → “4일”')
+    expect(english(links.deleteRelation({ annotator: 'alice', relationId: id }).description)).toBe('Unlink Date: “회동” → “4일”')
     expect(refusal(() => links.deleteRelation({ annotator: 'alice', relationId: id })).code).toBe('not_found')
   })
 })

@@ -4,6 +4,7 @@ import { RelationsService } from '../../src/main/services/relations-service'
 import { ReviewService } from '../../src/main/services/review-service'
 import { GOLD } from '../../src/shared/layers'
 import { tempProject } from './helpers/temp-project'
+import { english } from './helpers/english'
 
 let t: ReturnType<typeof tempProject>
 let review: ReviewService
@@ -85,7 +86,7 @@ describe('review of links', () => {
     review.accept({ reviewer: 'lead', docId: 'd', state: CHEY, sources: WHO })
     const r = review.acceptLink(args)
     expect(r.applied).toBe(true)
-    expect(r.description).toBe('Accept link Participant: “회동” → “최태원”')
+    expect(english(r.description)).toBe('Accept link Participant: “회동” → “최태원”')
     expect(goldLinks()).toEqual(['MEETING>participant>0:3'])
     expect(review.view('d', WHO).links.find((l) => l.key === '23:25:MEETING|participant|0:3:PERSON')?.decision).toBe('accepted')
     expect(review.acceptLink(args).applied).toBe(false)
@@ -99,7 +100,7 @@ describe('review of links', () => {
 
   it('accept all agreed takes the agreed spans and then the agreed links between them, in one undo step', () => {
     const r = review.acceptAgreed({ reviewer: 'lead', docId: 'd', annotators: WHO })
-    expect(r.description).toBe('Accept 3 agreed span(s) and 2 agreed link(s) in d')
+    expect(english(r.description)).toBe('Accept 3 agreed span(s) and 2 agreed link(s) in d')
     expect(goldLinks().sort()).toEqual(['MEETING>date>20:22', 'MEETING>participant>0:3'])
     // The conflicting link stays a candidate; its argument is not in gold, so it cannot be accepted yet.
     expect(() => review.acceptLink({ reviewer: 'lead', docId: 'd', link: { from: MEETING, to: ALTMAN, type: 'participant' } })).toThrow(
@@ -113,7 +114,7 @@ describe('review of links', () => {
   it('rejecting a gold span takes its gold links with it, and undo brings both back', () => {
     review.acceptAgreed({ reviewer: 'lead', docId: 'd', annotators: WHO })
     const r = review.reject({ reviewer: 'lead', docId: 'd', state: DAY })
-    expect(r.description).toBe('Reject “4일” as Date (and its 1 gold link(s))')
+    expect(english(r.description)).toBe('Reject “4일” as Date (and its gold link)')
     expect(goldLinks()).toEqual(['MEETING>participant>0:3'])
     annotate.undo({ annotator: 'lead' })
     expect(goldLinks().sort()).toEqual(['MEETING>date>20:22', 'MEETING>participant>0:3'])

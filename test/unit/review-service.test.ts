@@ -3,6 +3,7 @@ import { AnnotationService } from '../../src/main/services/annotation-service'
 import { ReviewService } from '../../src/main/services/review-service'
 import { GOLD, REJECTED } from '../../src/shared/layers'
 import { tempProject } from './helpers/temp-project'
+import { english } from './helpers/english'
 
 let t: ReturnType<typeof tempProject>
 let review: ReviewService
@@ -48,7 +49,7 @@ describe('ReviewService', () => {
 
   it('accepts all agreed spans in one undoable step, with provenance, and starts the review', () => {
     const r = review.acceptAgreed({ reviewer: 'lead', docId: 'd', annotators: ['minji', 'junho'] })
-    expect(r.description).toBe('Accept 2 agreed span(s) in d')
+    expect(english(r.description)).toBe('Accept 2 agreed spans in d')
     expect(gold()).toEqual([
       [2, 5, 'PERSON'],
       [6, 10, 'ORGANISATION']

@@ -72,7 +72,7 @@ describe('project store', () => {
   it('keeps the change history append-only', () => {
     const t = tempProject()
     cleanup = t.cleanup
-    const id = t.project.history.openGroup({ at: 'now', actor: 'a', kind: 'create', description: 'x', reverts: null })
+    const id = t.project.history.openGroup({ at: 'now', actor: 'a', kind: 'create', description: { key: 'changes:legacy', params: { text: 'x' } }, reverts: null })
     expect(() => t.project.db.prepare('UPDATE change_groups SET actor = ? WHERE id = ?').run('b', id)).toThrow(/append-only/)
     expect(() => t.project.db.prepare('DELETE FROM change_groups').run()).toThrow(/append-only/)
   })

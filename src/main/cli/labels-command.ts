@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import type { LabelInfo } from '../../shared/labels-schema'
 import { cliApi, CliError, type Output } from './commands'
+import { sayCli } from './render-message'
+import type { Message } from '../../shared/message'
 import { openExisting } from './review-commands'
 
 export interface LabelsOptions {
@@ -44,7 +46,7 @@ export async function labelsCommand(positionals: string[], o: LabelsOptions, io:
         if (o.name === undefined || o.hotkey === undefined || o.color === undefined) {
           throw new CliError('labels add needs --name, --hotkey and --color (e.g. --name Place --hotkey 5 --color #1971c2).', 2)
         }
-        io.out((await call('addLabel', { key: k, name: o.name, hotkey: o.hotkey, color: o.color, guideline: o.guideline })).description)
+        io.out(sayCli((await call('addLabel', { key: k, name: o.name, hotkey: o.hotkey, color: o.color, guideline: o.guideline })).description))
         return
       }
       case 'edit': {
@@ -52,20 +54,20 @@ export async function labelsCommand(positionals: string[], o: LabelsOptions, io:
         const fields = { name: o.name, hotkey: o.hotkey, color: o.color, guideline: o.guideline }
         const given = Object.values(fields).some((v) => v !== undefined)
         if (!given && o.position === undefined) throw new CliError('labels edit needs at least one of --name, --hotkey, --color, --guideline, --position.', 2)
-        if (given) io.out((await call('editLabel', { key: k, ...fields })).description)
-        if (o.position !== undefined) io.out((await move(call, k, o.position)).description)
+        if (given) io.out(sayCli((await call('editLabel', { key: k, ...fields })).description))
+        if (o.position !== undefined) io.out(sayCli((await move(call, k, o.position)).description))
         return
       }
       case 'retire':
       case 'unretire': {
         const k = key()
-        io.out((await call('setLabelRetired', { key: k, retired: sub === 'retire' })).description)
+        io.out(sayCli((await call('setLabelRetired', { key: k, retired: sub === 'retire' })).description))
         return
       }
       case 'rename': {
         const k = key()
         if (!args[1]) throw new CliError('Missing the NEWKEY: spanmark labels rename --project FILE KEY NEWKEY.', 2)
-        io.out((await call('renameLabelKey', { key: k, newKey: args[1] })).description)
+        io.out(sayCli((await call('renameLabelKey', { key: k, newKey: args[1] })).description))
         return
       }
       case 'export': {
@@ -83,7 +85,7 @@ export async function labelsCommand(positionals: string[], o: LabelsOptions, io:
         if (!existsSync(file)) throw new CliError(`There is no file ${file}.`)
         const content = readFileSync(file, 'utf8')
         const r = await call('importLabelSchema', { name: basename(file), content })
-        io.out(r.description)
+        io.out(sayCli(r.description))
         if (r.added.length) io.out(`  added: ${r.added.join(', ')}`)
         if (r.updated.length) io.out(`  updated: ${r.updated.join(', ')}`)
         return
@@ -97,7 +99,7 @@ export async function labelsCommand(positionals: string[], o: LabelsOptions, io:
 }
 
 /** Moves a label to a 1-based position. */
-async function move(call: ReturnType<typeof cliApi>, key: string, position: string): Promise<{ description: string }> {
+async function move(call: ReturnType<typeof cliApi>, key: string, position: string): Promise<{ description: Message }> {
   const keys = (await call('listLabels', {})).map((l) => l.key)
   const n = Number(position)
   if (!Number.isInteger(n) || n < 1 || n > keys.length) throw new CliError(`--position must be 1..${keys.length}, not ${position}.`, 2)

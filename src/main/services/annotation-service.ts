@@ -7,25 +7,28 @@ import { msg } from '../../shared/message'
 import { trimSelection } from '../../shared/korean/particles'
 import { GOLD } from '../../shared/layers'
 import type { Project } from '../store/project'
-import { ChangeLog } from './change-log'
+import { ChangeLog, excerpt } from './change-log'
 import { ignoredRegionMessage } from './regions-service'
-import { applyRelationChanges, assertNoDanglingLinks, relabelRefusal, unlinkSpan } from './relations-service'
+import { relabelRefusal, unlinkSpan } from './relations-service'
 import { changedSpanError, deletedSpanError, sameState } from './span-conflict'
-import type { TextCache, CachedText } from './text-cache'
+import type { CachedText, TextCache } from './text-cache'
 import { contextOf } from './project-context'
+import { UndoService } from './undo-service'
 
 /**
  * Creating, relabelling and deleting spans, and undo/redo over the change
- * history. Every method commits one transaction before it returns, so a
- * returned result means the change is on disk.
+ * history (src/main/services/undo-service.ts). Every method commits one
+ * transaction before it returns, so a returned result means the change is on disk.
  */
 export class AnnotationService {
   private readonly log: ChangeLog
   private readonly texts: TextCache
+  private readonly undoing: UndoService
 
   constructor(private readonly project: Project) {
     this.log = new ChangeLog(project)
     this.texts = contextOf(project).texts
+    this.undoing = new UndoService(project)
   }
 
   createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string; trim?: boolean | undefined }): MutationResult {
@@ -40,29 +43,29 @@ export class AnnotationService {
     const made: SpanState = { start: a.start, end: a.end, label: a.label }
     const trimmed = a.trim ? this.trimmed(doc, a.docId, a.annotator, made) : null
     const state = trimmed?.state ?? made
-    const quoted = quote(doc.slice(state.start, state.end))
+    const text = excerpt(doc.slice(state.start, state.end))
     const ignored = project.regions.overlapping(a.docId, state.start, state.end)
     if (ignored) throw new ApiError('rejected', ignoredRegionMessage(ignored))
     return project.write(() => {
       if (project.spans.findIdentical(a.docId, a.annotator, state)) {
-        return this.log.unchanged(`${quoted} is already labelled ${label.name}`)
+        return this.log.unchanged(msg('changes:alreadyLabelled', { text, label: label.name }), [a.docId])
       }
       if (!trimmed || project.spans.findIdentical(a.docId, a.annotator, made)) {
         const span = project.spans.insert({ docId: a.docId, annotator: a.annotator, ...state })
         const change: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: state }
-        return this.log.commitAction(a.annotator, 'create', `Label ${quoted} as ${label.name}`, [change])
+        return this.log.commitAction(a.annotator, 'create', msg('changes:labelSpan', { text, label: label.name }), [change])
       }
       // Two undo steps in one transaction: the selection as made, then trimmed. One undo gives
       // back the untrimmed span (the user insisted), a second removes it.
       const span = project.spans.insert({ docId: a.docId, annotator: a.annotator, ...made })
       const created: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: made }
-      this.log.commitAction(a.annotator, 'create', `Label ${quote(doc.slice(made.start, made.end))} as ${label.name}`, [created])
+      this.log.commitAction(a.annotator, 'create', msg('changes:labelSpan', { text: excerpt(doc.slice(made.start, made.end)), label: label.name }), [created])
       project.spans.update(span.id, state)
-      const cut: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: made, after: state }
-      const what = [trimmed.cut.before, trimmed.cut.after].filter((c) => c.trim() !== '').map(quote).join(' and ')
-      const description = `Label ${quoted} as ${label.name}, trimmed ${what || 'spaces'} (undo keeps them)`
-      const result = this.log.commitAction(a.annotator, 'relabel', description, [cut])
-      return { ...result, changes: [created, cut], trimmed: trimmed.cut }
+      const cutChange: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: made, after: state }
+      const cut = [trimmed.cut.before, trimmed.cut.after].filter((c) => c.trim() !== '').map((c) => `“${excerpt(c)}”`).join(', ')
+      const description = cut ? msg('changes:labelSpanTrimmed', { text, label: label.name, cut }) : msg('changes:labelSpanTrimmedSpaces', { text, label: label.name })
+      const result = this.log.commitAction(a.annotator, 'relabel', description, [cutChange])
+      return { ...result, changes: [created, cutChange], trimmed: trimmed.cut }
     })
   }
 
@@ -97,7 +100,7 @@ export class AnnotationService {
     return this.project.write(() => {
       const span = this.ownSpan(a.annotator, a.spanId, a.expected)
       if (span.label === a.label) {
-        return this.log.unchanged(`The span is already ${label.name}`)
+        return this.log.unchanged(msg('changes:alreadyThisLabel', { label: label.name }), [span.docId])
       }
       const after: SpanState = { start: span.start, end: span.end, label: a.label }
       if (this.project.spans.findIdentical(span.docId, span.annotator, after)) {
@@ -107,7 +110,7 @@ export class AnnotationService {
       if (linked) throw new ApiError('rejected', linked)
       this.project.spans.update(span.id, after)
       const change: SpanChange = { spanId: span.id, docId: span.docId, annotator: span.annotator, before: stateOf(span), after }
-      return this.log.commitAction(a.annotator, 'relabel', `Relabel ${this.spanText(span)} as ${label.name}`, [change])
+      return this.log.commitAction(a.annotator, 'relabel', msg('changes:relabelSpan', { text: this.excerptOf(span), label: label.name }), [change])
     })
   }
 
@@ -118,63 +121,19 @@ export class AnnotationService {
       const change: SpanChange = { spanId: span.id, docId: span.docId, annotator: span.annotator, before: stateOf(span), after: null }
       // Its links go with it, in the same group: one undo brings back the span and its links.
       const unlinked = unlinkSpan(this.project, span.id)
-      const links = unlinked.length > 0 ? ` and ${unlinked.length} link${unlinked.length === 1 ? '' : 's'}` : ''
-      return this.log.commitAction(a.annotator, 'delete', `Delete ${this.spanText(span)}${links}`, [change], unlinked)
+      const text = this.excerptOf(span)
+      const description = unlinked.length > 0 ? msg('changes:deleteSpanLinks', { text, count: unlinked.length }) : msg('changes:deleteSpan', { text })
+      return this.log.commitAction(a.annotator, 'delete', description, [change], unlinked)
     })
   }
 
+  /** Undoes the annotator's last undoable action (any kind: see UndoService). */
   undo(a: { annotator: string }): MutationResult {
-    return this.project.write(() => {
-      const top = this.project.history.topUndo(a.annotator)
-      if (!top) return this.log.unchanged('Nothing to undo')
-      const inverse = this.project.history
-        .changesOf(top.groupId)
-        .reverse()
-        .map((c) => ({ ...c, before: c.after, after: c.before }))
-      const links = this.project.relations
-        .changesOf(top.groupId)
-        .reverse()
-        .map((c) => ({ ...c, before: c.after, after: c.before }))
-      this.applyAll(inverse, `Cannot undo “${top.description}”`, links)
-      this.project.history.markUndone(a.annotator, top.seq, true)
-      return this.log.record(a.annotator, 'undo', `Undo: ${top.description}`, inverse, top.groupId, links).mutation
-    })
+    return this.undoing.undo(a.annotator)
   }
 
   redo(a: { annotator: string }): MutationResult {
-    return this.project.write(() => {
-      const top = this.project.history.topRedo(a.annotator)
-      if (!top) return this.log.unchanged('Nothing to redo')
-      const changes = this.project.history.changesOf(top.groupId)
-      const links = this.project.relations.changesOf(top.groupId)
-      this.applyAll(changes, `Cannot redo “${top.description}”`, links)
-      this.project.history.markUndone(a.annotator, top.seq, false)
-      return this.log.record(a.annotator, 'redo', `Redo: ${top.description}`, changes, top.groupId, links).mutation
-    })
-  }
-
-  /** Moves each span from `before` to `after`, then each link, refusing if someone changed them since or a link would dangle. */
-  private applyAll(changes: SpanChange[], what: string, links: RelationChange[]): void {
-    this.applySpans(changes, what)
-    applyRelationChanges(this.project, links, what)
-    assertNoDanglingLinks(this.project, changes.filter((c) => c.after === null).map((c) => c.spanId), what)
-  }
-
-  private applySpans(changes: SpanChange[], what: string): void {
-    for (const c of changes) {
-      const current = this.project.spans.get(c.spanId)
-      if (!sameState(current ? stateOf(current) : null, c.before)) {
-        if (!current) throw deletedSpanError(this.project, c.spanId, `${what}: that span`)
-        throw changedSpanError(this.project, c.spanId, current, this.describe(current), `${what}: that span`)
-      }
-      if (c.after === null) this.project.spans.delete(c.spanId)
-      else if (c.before === null) {
-        if (this.project.spans.findIdentical(c.docId, c.annotator, c.after)) {
-          throw new ApiError('conflict', msg('errors:span.identicalNow', { what }))
-        }
-        this.project.spans.restore({ id: c.spanId, docId: c.docId, annotator: c.annotator, ...c.after })
-      } else this.project.spans.update(c.spanId, c.after)
-    }
+    return this.undoing.redo(a.annotator)
   }
 
   /** The caller's span; refused if it is gone, in another layer, or no longer what the caller saw (`expected`). */
@@ -199,16 +158,15 @@ export class AnnotationService {
   }
 
   private spanText(span: Span): string {
+    return `“${this.excerptOf(span)}”`
+  }
+
+  private excerptOf(span: Span): string {
     const doc = this.texts.get(span.docId)
-    return doc ? quote(doc.slice(span.start, span.end)) : `span ${span.id}`
+    return doc ? excerpt(doc.slice(span.start, span.end)) : `#${span.id}`
   }
 }
 
 function stateOf(s: SpanState): SpanState {
   return { start: s.start, end: s.end, label: s.label }
-}
-
-function quote(text: string): string {
-  const chars = [...text.replace(/\s+/g, ' ')]
-  return `“${chars.length > 40 ? chars.slice(0, 39).join('') + '…' : chars.join('')}”`
 }

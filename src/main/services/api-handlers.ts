@@ -29,6 +29,7 @@ import { MeetingsService } from './meetings-service'
 import type { ProjectSwitcher } from '../../shared/project-schema'
 import { LabelsService } from './labels-service'
 import { contextOf } from './project-context'
+import { withUndoBarriers } from './undo-barriers'
 
 export interface CoreOptions {
   project: Project
@@ -73,7 +74,7 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
     trimParticles: prefs.read().trimParticles ?? true
   })
 
-  return announceChanges(feed, {
+  return announceChanges(feed, withUndoBarriers(project, () => sessionAnnotator, {
     getSession: () => session(),
     getProjectInfo: () =>
       projects?.info() ?? { path: project.path, name: projectName(project), recent: [], canSwitch: false },
@@ -212,7 +213,7 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
       context.refresh()
       return { restored: summarize(restored), undo: summarize(undo) }
     }
-  })
+  }))
 }
 
 /**

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ApiHandlers, ApiMethod, ApiResult, MutationResult } from '../../shared/api'
 import { effects, type AnnouncingMethod, type Effect } from '../../shared/api-effects'
 import type { LiveEvent } from '../../shared/live-events'
+import { msg, type Message } from '../../shared/message'
 import type { Project } from '../store/project'
 
 /** An event before the feed numbers it. */
@@ -58,14 +59,14 @@ export class ChangeFeed {
     if (result.applied && result.changes.length > 0) this.emit({ kind: 'spans', description: result.description, changes: result.changes })
   }
 
-  documents(description: string): void {
+  documents(description: Message): void {
     this.emit({ kind: 'documents', description })
   }
 }
 
-type Described<M extends ApiMethod> = (result: ApiResult<M>) => string | null
+type Described<M extends ApiMethod> = (result: ApiResult<M>) => Message | null
 /** Announcing methods whose result carries no `description` of its own: each needs a describer below. */
-type Undescribed = { [M in AnnouncingMethod<'documents' | 'labels' | 'reload'>]: ApiResult<M> extends { description: string } ? never : M }[AnnouncingMethod<
+type Undescribed = { [M in AnnouncingMethod<'documents' | 'labels' | 'reload'>]: ApiResult<M> extends { description: Message } ? never : M }[AnnouncingMethod<
   'documents' | 'labels' | 'reload'
 >]
 
@@ -78,17 +79,17 @@ const describers: { [M in Undescribed]: Described<M> } & { [M in AnnouncingMetho
   createEntity: (r) => (r.created ? r.description : null),
   splitMeeting: (r) => (r.unlinked > 0 ? r.description : null),
   importFiles: (r) => {
-    if (r.newDocuments + r.newSpans > 0) return `Imported ${r.newDocuments} new document(s) and ${r.newSpans} new span(s)`
+    if (r.newDocuments + r.newSpans > 0) return msg('changes:importFiles', { documents: r.newDocuments, spans: r.newSpans })
     // Only links or entities (issue 9): still announced, so other tabs refetch the links, the Entities panel and the Meetings view.
     if (r.newRelations + r.newEntities + r.newEntityLinks > 0) {
-      return `Imported ${r.newRelations} new link(s), ${r.newEntities} new entit${r.newEntities === 1 ? 'y' : 'ies'} and ${r.newEntityLinks} span(s) linked to entities`
+      return msg('changes:importLinksEntities', { links: r.newRelations, entities: r.newEntities, linked: r.newEntityLinks })
     }
     return null
   },
-  mergeProject: (r) => `Merged ${r.from}`,
-  setRestricted: (r) => (r.restricted ? `Marked ${r.docId} restricted` : `Marked ${r.docId} not restricted`),
+  mergeProject: (r) => msg('changes:mergeProject', { from: r.from }),
+  setRestricted: (r) => msg(r.restricted ? 'changes:markRestricted' : 'changes:markNotRestricted', { docId: r.docId }),
   // Everything may differ after a restore: other tabs refetch all they show.
-  restoreBackup: (r) => `A backup (${r.restored.name}) was restored in another window or tab; showing it.`
+  restoreBackup: (r) => msg('changes:restoredElsewhere', { name: r.restored.name })
 }
 
 /** A method announced as span changes must return a MutationResult: this does not compile otherwise. */
@@ -102,11 +103,11 @@ function announce(feed: ChangeFeed, method: AnnouncingMethod, result: unknown): 
     const r = result as MutationResult
     feed.spans(r)
     // An undo/redo that changed only links (issue 9) has no span changes: other tabs refetch instead.
-    if (r.applied && r.changes.length === 0 && (r.relationChanges?.length ?? 0) > 0) feed.documents(r.description)
+    if (r.applied && r.changes.length === 0 && (r.relationChanges?.length ?? 0) + (r.docIds?.length ?? 0) > 0) feed.documents(r.description)
     return
   }
-  const describe = describers[method] as ((r: unknown) => string | null) | undefined
-  const description = describe ? describe(result) : (result as { description: string }).description
+  const describe = describers[method] as ((r: unknown) => Message | null) | undefined
+  const description = describe ? describe(result) : (result as { description: Message }).description
   if (description !== null) feed.emit({ kind, description })
 }
 
@@ -159,7 +160,7 @@ export function otherWriterCheck(project: Project, feed: ChangeFeed): () => bool
     const now = version()
     if (now === last) return false
     last = now
-    feed.emit({ kind: 'reload', description: 'Another program changed this project; showing its changes.' }, null)
+    feed.emit({ kind: 'reload', description: msg('changes:otherProgram') }, null)
     return true
   }
 }

@@ -1,9 +1,10 @@
 import { ApiError } from '../../shared/errors'
-import { msg } from '../../shared/message'
 import { kwic } from '../../shared/korean/occurrences'
+import { msg, type Message } from '../../shared/message'
+import type { EntityLinkChange, EntityState } from '../store/change-records-repo'
 import type { Entity, MentionRow } from '../store/entities-repo'
 import type { Project } from '../store/project'
-import { now } from './change-log'
+import { ChangeLog, now } from './change-log'
 import type { TextCache } from './text-cache'
 import { contextOf } from './project-context'
 
@@ -41,15 +42,18 @@ export const MAX_ENTITY_NAME = 200
 /**
  * Entities across documents: a project-wide "Sam Altman" that spans in many
  * articles refer to. Links are per span (a span links to at most one entity),
- * and only the span's own annotator links it. Links are not part of undo:
- * unlinking is the way back. Mentions are always read from live spans, so a
- * deleted span stops being a mention and comes back with its link on undo.
+ * and only the span's own annotator links it. Creating, linking, unlinking, renaming
+ * and merging are each one undo step of the person who did it (issue 15). Mentions are
+ * always read from live spans, so a deleted span stops being a mention and comes back
+ * with its link on undo.
  */
 export class EntitiesService {
   private readonly texts: TextCache
+  private readonly log: ChangeLog
 
   constructor(private readonly project: Project) {
     this.texts = contextOf(project).texts
+    this.log = new ChangeLog(project)
   }
 
   list(o: { type?: string | undefined; query?: string | undefined } = {}): EntitySummary[] {
@@ -93,24 +97,27 @@ export class EntitiesService {
   }
 
   /** Creates an entity, or returns the one with the same name and type. */
-  create(a: { annotator: string; name: string; type: string }): { entity: Entity; created: boolean; description: string } {
+  create(a: { annotator: string; name: string; type: string }): { entity: Entity; created: boolean; description: Message } {
     const name = cleanName(a.name)
     if (!this.project.labels.list().some((l) => l.key === a.type)) {
       throw new ApiError('invalid_args', msg('errors:entity.noType', { type: a.type }))
     }
     return this.project.write(() => {
       const existing = this.project.entities.find(name, a.type)
-      if (existing) return { entity: existing, created: false, description: `Entity ${name} (${a.type}) already exists` }
+      if (existing) return { entity: existing, created: false, description: msg('changes:entityExists', { name, type: a.type }) }
       const entity = this.project.entities.insert({ name, type: a.type, createdBy: a.annotator, createdAt: now() })
-      return { entity, created: true, description: `Created entity ${name} (${a.type})` }
+      const description = msg('changes:createEntity', { name, type: a.type })
+      this.log.commitAction(a.annotator, 'create', description, [], [], { entities: [{ entityId: entity.id, before: null, after: entityState(entity) }] })
+      return { entity, created: true, description }
     })
   }
 
   /** Links spans of the caller's layer to an entity; a span already linked elsewhere moves. */
-  link(a: { annotator: string; entityId: number; spanIds: number[] }): { entity: Entity; links: SpanEntityLink[]; description: string } {
+  link(a: { annotator: string; entityId: number; spanIds: number[] }): { entity: Entity; links: SpanEntityLink[]; description: Message } {
     return this.project.write(() => {
       const entity = this.require(a.entityId)
       const links: SpanEntityLink[] = []
+      const changes: EntityLinkChange[] = []
       let moved = 0
       for (const spanId of new Set(a.spanIds)) {
         const span = this.project.spans.get(spanId)
@@ -123,16 +130,21 @@ export class EntitiesService {
         }
         const before = this.project.entities.entityOf(spanId)
         if (before !== undefined && before !== entity.id) moved++
-        this.project.entities.link(spanId, entity.id)
+        if (before !== entity.id) {
+          this.project.entities.link(spanId, entity.id)
+          changes.push({ spanId, before: before ?? null, after: entity.id })
+        }
         links.push({ spanId, entityId: entity.id, name: entity.name, type: entity.type })
       }
-      const n = links.length
-      const what = `Linked ${n === 1 ? '1 mention' : `${n} mentions`} to ${entity.name}`
-      return { entity, links, description: moved > 0 ? `${what} (${moved} moved from another entity)` : what }
+      const count = links.length
+      const description =
+        moved > 0 ? msg('changes:linkEntityMoved', { count, name: entity.name, moved }) : msg('changes:linkEntity', { count, name: entity.name })
+      if (changes.length > 0) this.log.commitAction(a.annotator, 'create', description, [], [], { entityLinks: changes })
+      return { entity, links, description }
     })
   }
 
-  unlink(a: { annotator: string; spanId: number }): { spanId: number; description: string } {
+  unlink(a: { annotator: string; spanId: number }): { spanId: number; description: Message } {
     return this.project.write(() => {
       const span = this.project.spans.get(a.spanId)
       if (span && span.annotator !== a.annotator) {
@@ -141,12 +153,14 @@ export class EntitiesService {
       const entityId = this.project.entities.entityOf(a.spanId)
       if (entityId === undefined) throw new ApiError('not_found', msg('errors:entity.notLinked', { id: a.spanId }))
       this.project.entities.unlink(a.spanId)
-      const name = this.project.entities.get(entityId)?.name ?? `entity ${entityId}`
-      return { spanId: a.spanId, description: `Unlinked a mention from ${name}` }
+      const name = this.project.entities.get(entityId)?.name ?? `#${entityId}`
+      const description = msg('changes:unlinkEntity', { name })
+      this.log.commitAction(a.annotator, 'delete', description, [], [], { entityLinks: [{ spanId: a.spanId, before: entityId, after: null }] })
+      return { spanId: a.spanId, description }
     })
   }
 
-  rename(a: { annotator: string; id: number; name: string }): { entity: Entity; description: string } {
+  rename(a: { annotator: string; id: number; name: string }): { entity: Entity; description: Message } {
     const name = cleanName(a.name)
     return this.project.write(() => {
       const entity = this.require(a.id)
@@ -154,13 +168,17 @@ export class EntitiesService {
       if (clash && clash.id !== entity.id) {
         throw new ApiError('conflict', msg('errors:entity.nameTaken', { name, type: entity.type, entity: entity.name }))
       }
+      const description = msg('changes:renameEntity', { from: entity.name, to: name })
+      if (name === entity.name) return { entity, description }
       this.project.entities.rename(entity.id, name)
-      return { entity: { ...entity, name }, description: `Renamed entity ${entity.name} to ${name}` }
+      const change = { entityId: entity.id, before: entityState(entity), after: entityState({ ...entity, name }) }
+      this.log.commitAction(a.annotator, 'relabel', description, [], [], { entities: [change] })
+      return { entity: { ...entity, name }, description }
     })
   }
 
   /** Moves every mention of `from` to `into` and deletes `from`. */
-  merge(a: { annotator: string; into: number; from: number }): { entity: Entity; moved: number; description: string } {
+  merge(a: { annotator: string; into: number; from: number }): { entity: Entity; moved: number; description: Message } {
     if (a.into === a.from) throw new ApiError('invalid_args', msg('errors:entity.mergeSelf'))
     return this.project.write(() => {
       const into = this.require(a.into)
@@ -168,9 +186,15 @@ export class EntitiesService {
       if (into.type !== from.type) {
         throw new ApiError('invalid_args', msg('errors:entity.mergeTypes', { from: from.name, fromType: from.type, into: into.name, intoType: into.type }))
       }
+      const linked = this.project.entities.linkedSpans(from.id)
       const moved = this.project.entities.moveLinks(from.id, into.id)
       this.project.entities.delete(from.id)
-      return { entity: into, moved, description: `Merged ${from.name} into ${into.name} (${moved} link(s) moved)` }
+      const description = msg('changes:mergeEntities', { from: from.name, into: into.name, count: moved })
+      this.log.commitAction(a.annotator, 'merge', description, [], [], {
+        entityLinks: linked.map((spanId) => ({ spanId, before: from.id, after: into.id })),
+        entities: [{ entityId: from.id, before: entityState(from), after: null }]
+      })
+      return { entity: into, moved, description }
     })
   }
 
@@ -187,6 +211,10 @@ export class EntitiesService {
     if (!e) throw new ApiError('not_found', msg('errors:entity.notFound', { id }))
     return e
   }
+}
+
+function entityState(e: Entity): EntityState {
+  return { name: e.name, type: e.type, createdBy: e.createdBy, createdAt: e.createdAt }
 }
 
 function cleanName(raw: string): string {

@@ -128,7 +128,7 @@ export function importFiles(project: Project, given: ImportInput[], options: Imp
             at,
             actor: options.actor ?? options.annotator ?? layer,
             kind: 'import',
-            description: `Import ${inputs.map((f) => f.name).join(', ')}`,
+            description: msg('changes:importFilesNamed', { files: inputs.map((f) => f.name).join(', ') }),
             reverts: null
           }))
         // The file's span ids → this project's span ids (a span already there keeps its id), for the links.

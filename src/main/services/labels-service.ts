@@ -10,7 +10,7 @@ import type { Project } from '../store/project'
 type Fields = Pick<LabelDef, 'name' | 'hotkey' | 'color' | 'guideline'>
 export interface Changed {
   labels: LabelInfo[]
-  description: string
+  description: Message
 }
 export interface ImportedSchema extends Changed {
   added: string[]
@@ -42,7 +42,7 @@ export class LabelsService {
       if (this.project.labels.get(key)) throw new ApiError('conflict', msg('errors:labelExists', { key }))
       const fields = this.checked(null, { name: a.name, hotkey: a.hotkey, color: a.color, guideline: a.guideline ?? '' }, null)
       this.project.labels.add({ key, ...fields })
-      return this.changed(`Added label ${fields.name} (${key})`)
+      return this.changed(msg('changes:addLabel', { name: fields.name, key }))
     })
   }
 
@@ -52,7 +52,7 @@ export class LabelsService {
       const next = { name: a.name ?? old.name, hotkey: a.hotkey ?? old.hotkey, color: a.color ?? old.color, guideline: a.guideline ?? old.guideline }
       const fields = this.checked(a.key, next, old)
       this.project.labels.update(a.key, fields)
-      return this.changed(`Changed label ${fields.name} (${a.key})`)
+      return this.changed(msg('changes:editLabel', { name: fields.name, key: a.key }))
     })
   }
 
@@ -65,7 +65,7 @@ export class LabelsService {
       const fixed = FIXED_KEYS[a.key]
       if (fixed) throw new ApiError('rejected', msg('errors:labelKeyFixed', { key: a.key, why: fixed }))
       const spans = this.project.labels.renameKey(a.key, a.newKey)
-      return { ...this.changed(`Renamed label key ${a.key} to ${a.newKey} (${spans} span(s) moved)`), spans }
+      return { ...this.changed(msg('changes:renameLabelKey', { key: a.key, newKey: a.newKey, count: spans })), spans }
     })
   }
 
@@ -83,7 +83,7 @@ export class LabelsService {
         )
       }
       this.project.labels.reorder(a.keys)
-      return this.changed('Reordered the labels')
+      return this.changed(msg('changes:reorderLabels'))
     })
   }
 
@@ -97,7 +97,7 @@ export class LabelsService {
       }
       this.project.labels.setRetired(a.key, a.retired)
       const usage = this.project.labels.records().find((l) => l.key === a.key)?.spans ?? 0
-      return this.changed(a.retired ? `Retired label ${label.name} (${a.key}); its ${usage} span(s) are kept and marked` : `Brought back label ${label.name} (${a.key})`)
+      return this.changed(a.retired ? msg('changes:retireLabel', { name: label.name, key: a.key, count: usage }) : msg('changes:unretireLabel', { name: label.name, key: a.key }))
     })
   }
 
@@ -175,7 +175,7 @@ export class LabelsService {
         // Thrown inside the transaction: everything above is rolled back.
         throw new ApiError('invalid_args', msg('errors:schemaNotImported', { name: a.name, count: problems.length }), problems)
       }
-      const description = `Imported schema ${a.name}: ${added.length} label(s) added, ${updated.length} updated`
+      const description = msg('changes:importSchema', { name: a.name, added: added.length, updated: updated.length })
       return { ...this.changed(description), added, updated, rolesUpdated }
     })
   }
@@ -204,7 +204,7 @@ export class LabelsService {
     return fields
   }
 
-  private changed(description: string): Changed {
+  private changed(description: Message): Changed {
     return { labels: this.list(), description }
   }
 }

@@ -1,6 +1,6 @@
 import type { MeetingEvent, MeetingMention, MeetingParticipant, MeetingsList } from '../../shared/meetings-schema'
 import { ApiError } from '../../shared/errors'
-import { msg } from '../../shared/message'
+import { msg, type Message } from '../../shared/message'
 import { articleDateOf, normaliseDate, type DatePrecision } from '../../shared/korean/dates'
 import { MeetingsRepo, type MeetingArgumentRow, type MeetingSpanRow } from '../store/meetings-repo'
 import type { Project } from '../store/project'
@@ -58,23 +58,23 @@ export class MeetingsService {
     return { events }
   }
 
-  merge(a: { annotator: string; spanIds: number[]; name: string }): { entityId: number; name: string; linked: number; description: string } {
+  merge(a: { annotator: string; spanIds: number[]; name: string }): { entityId: number; name: string; linked: number; description: Message } {
     const name = a.name.trim()
     return this.project.write(() => {
       for (const id of a.spanIds) this.checkMeetingSpan(id, a.annotator)
       const entityId = this.repo.meetingEntity(name, a.annotator, new Date().toISOString())
       for (const id of new Set(a.spanIds)) this.repo.link(id, entityId)
       const linked = new Set(a.spanIds).size
-      return { entityId, name, linked, description: `Merged ${linked} meeting mention(s) into the event "${name}"` }
+      return { entityId, name, linked, description: msg('changes:mergeMeetings', { count: linked, name }) }
     })
   }
 
-  split(a: { annotator: string; spanIds: number[] }): { unlinked: number; description: string } {
+  split(a: { annotator: string; spanIds: number[] }): { unlinked: number; description: Message } {
     return this.project.write(() => {
       for (const id of a.spanIds) this.checkMeetingSpan(id, a.annotator)
       let unlinked = 0
       for (const id of new Set(a.spanIds)) if (this.repo.unlinkMeeting(id)) unlinked++
-      return { unlinked, description: `Split ${unlinked} meeting mention(s) out of their event` }
+      return { unlinked, description: msg('changes:splitMeeting', { count: unlinked }) }
     })
   }
 

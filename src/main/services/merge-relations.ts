@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Project } from '../store/project'
+import { msg } from '../../shared/message'
 
 /**
  * Links (schema 5) between merged spans: `spanMap` maps their span ids to ours, and a link whose
@@ -27,7 +28,7 @@ export function copyRelations(project: Project, theirs: Database.Database, spanM
     const state = { from: mine.from, to: mine.to, type: l.type }
     if (project.relations.findIdentical(l.docId, l.annotator, state)) continue
     const made = project.relations.insert({ docId: l.docId, annotator: l.annotator, ...state })
-    group ??= project.history.openGroup({ at, actor: 'merge', kind: 'merge', description: `Merge links from ${from}`, reverts: null })
+    group ??= project.history.openGroup({ at, actor: 'merge', kind: 'merge', description: msg('changes:mergeLinks', { from }), reverts: null })
     project.relations.record(group, { relationId: made.id, docId: l.docId, annotator: l.annotator, before: null, after: state })
     added++
   }

@@ -162,10 +162,15 @@ export class OccurrencesService {
           changes.push({ spanId: span.id, docId, annotator: a.annotator, before: null, after: state })
         }
       }
-      const also = skipped > 0 ? ` (${skipped} already were)` : ''
-      if (changes.length === 0) return this.log.unchanged(`Nothing to label: every occurrence of “${a.text}” is already ${label.name}`)
+      if (changes.length === 0) return this.log.unchanged(msg('changes:nothingToLabel', { text: a.text, label: label.name }))
       const docs = new Set(changes.map((c) => c.docId)).size
-      const description = `Label ${changes.length} occurrence${changes.length === 1 ? '' : 's'} of “${a.text}” as ${label.name} in ${docs} document${docs === 1 ? '' : 's'}${also}`
+      const params = { count: changes.length, text: a.text, label: label.name }
+      const description =
+        skipped > 0
+          ? msg('changes:labelOccurrencesSkipped', { ...params, skipped })
+          : docs > 1
+            ? msg('changes:labelOccurrencesDocs', { ...params, docs })
+            : msg('changes:labelOccurrences', params)
       return this.log.commitAction(a.annotator, 'create', description, changes)
     })
   }

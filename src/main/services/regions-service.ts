@@ -1,9 +1,10 @@
 import { detectBoilerplate } from '../../shared/boilerplate'
 import { ApiError } from '../../shared/errors'
 import { msg, type Message } from '../../shared/message'
+import type { RegionChange } from '../store/change-records-repo'
 import type { IgnoredRegion } from '../store/regions-repo'
 import type { Project } from '../store/project'
-import { now } from './change-log'
+import { ChangeLog, now } from './change-log'
 
 export interface RegionInput {
   start: number
@@ -21,16 +22,21 @@ export interface SuggestedRegion {
 }
 
 /**
- * Regions of a document that are not article text (boilerplate): stored per
- * document, merged when they overlap or touch, suggested by the detector in
- * src/shared/boilerplate.ts. Spans cannot be created inside them (see
- * AnnotationService); spans that were already there are kept and counted.
+ * Regions of a document that are not article text (boilerplate), suggested by the detector
+ * in src/shared/boilerplate.ts. Each stored region is exactly what one person marked (or
+ * accepted from the detector): regions may overlap and are not merged, so unmarking one
+ * removes exactly that mark and never a region someone else marked next to or under it
+ * (issue 15). Marking and unmarking are undo steps. Spans cannot be created inside regions
+ * (see AnnotationService); spans that were already there are kept and counted.
  */
 export class RegionsService {
   /** The detector's output per document (texts never change; the renderer asks after every change). */
   private readonly detected = new Map<string, ReturnType<typeof detectBoilerplate>>()
+  private readonly log: ChangeLog
 
-  constructor(private readonly project: Project) {}
+  constructor(private readonly project: Project) {
+    this.log = new ChangeLog(project)
+  }
 
   list(docId: string): IgnoredRegion[] {
     this.requireDoc(docId)
@@ -56,7 +62,7 @@ export class RegionsService {
 
   add(a: { annotator: string; docId: string; regions: RegionInput[] }): {
     regions: IgnoredRegion[]
-    description: string
+    description: Message
     spansInside: number
   } {
     const { project } = this
@@ -68,21 +74,33 @@ export class RegionsService {
       }
     }
     const at = now()
-    project.write(() => {
-      for (const r of [...a.regions].sort((x, y) => x.start - y.start)) storeRegion(project, a.docId, r, a.annotator, at)
+    const n = a.regions.length
+    const description = project.write(() => {
+      const changes: RegionChange[] = []
+      for (const r of [...a.regions].sort((x, y) => x.start - y.start)) {
+        const made = storeRegion(project, a.docId, r, a.annotator, at)
+        if (made) changes.push({ regionId: made.id, docId: a.docId, before: null, after: regionState(made) })
+      }
+      const inside = this.spansInside(a.docId, a.annotator, project.regions.list(a.docId))
+      const description = inside > 0 ? msg('changes:markRegionsInside', { count: n, docId: a.docId, inside }) : msg('changes:markRegions', { count: n, docId: a.docId })
+      if (changes.length > 0) this.log.commitAction(a.annotator, 'create', description, [], [], { regions: changes })
+      return description
     })
     const regions = project.regions.list(a.docId)
-    const spansInside = this.spansInside(a.docId, a.annotator, regions)
-    const n = a.regions.length
-    const what = `Marked ${n === 1 ? '1 region' : `${n} regions`} of ${a.docId} as not article text`
-    return { regions, spansInside, description: spansInside > 0 ? `${what}; ${spansInside} of your spans are inside (kept)` : what }
+    return { regions, spansInside: this.spansInside(a.docId, a.annotator, regions), description }
   }
 
-  remove(a: { annotator: string; id: number }): { regions: IgnoredRegion[]; description: string; docId: string } {
+  /** Unmarks exactly one stored region (what one person marked); one undo step. */
+  remove(a: { annotator: string; id: number }): { regions: IgnoredRegion[]; description: Message; docId: string } {
     const region = this.project.regions.get(a.id)
     if (!region) throw new ApiError('not_found', msg('errors:region.notFound', { id: a.id }))
-    this.project.write(() => this.project.regions.delete(a.id))
-    return { regions: this.project.regions.list(region.docId), docId: region.docId, description: `Unmarked a region of ${region.docId}: it is article text again` }
+    const description = msg('changes:unmarkRegion', { docId: region.docId })
+    this.project.write(() => {
+      this.project.regions.delete(a.id)
+      const change: RegionChange = { regionId: region.id, docId: region.docId, before: regionState(region), after: null }
+      this.log.commitAction(a.annotator, 'delete', description, [], [], { regions: [change] })
+    })
+    return { regions: this.project.regions.list(region.docId), docId: region.docId, description }
   }
 
   /** How many of the layer's spans overlap the regions (kept, but shown as a warning). */
@@ -99,23 +117,19 @@ export class RegionsService {
 }
 
 /**
- * Stores a region, merged with every stored region it overlaps or touches (call inside a
- * transaction). The merged region is manual if any part was; reasons are combined.
+ * Stores a region as marked (call inside a transaction): not merged with the regions it overlaps
+ * or touches, so unmarking it later removes exactly it. Returns null (nothing stored) when a
+ * region with the same range is there already.
  */
-export function storeRegion(project: Project, docId: string, r: RegionInput, createdBy: string, at: string): void {
-  let start = r.start
-  let end = r.end
-  let manual = r.source === 'manual'
-  const reasons = new Set((r.reason ?? '').split('; ').filter(Boolean))
-  for (const old of project.regions.touching(docId, start, end)) {
-    start = Math.min(start, old.start)
-    end = Math.max(end, old.end)
-    manual ||= old.source === 'manual'
-    for (const why of old.reason.split('; ').filter(Boolean)) reasons.add(why)
-    project.regions.delete(old.id)
-  }
-  const reason = [...reasons].join('; ') || (manual ? 'marked by hand' : 'suggested')
-  project.regions.insert({ docId, start, end, source: manual ? 'manual' : 'suggested', reason, createdBy, createdAt: at })
+export function storeRegion(project: Project, docId: string, r: RegionInput, createdBy: string, at: string): IgnoredRegion | null {
+  if (project.regions.touching(docId, r.start, r.end).some((old) => old.start === r.start && old.end === r.end)) return null
+  const reason = r.reason?.trim() || (r.source === 'manual' ? 'marked by hand' : 'suggested')
+  return project.regions.insert({ docId, start: r.start, end: r.end, source: r.source, reason, createdBy, createdAt: at })
+}
+
+/** A region as the history keeps it. */
+export function regionState(r: IgnoredRegion): RegionChange['after'] & object {
+  return { start: r.start, end: r.end, source: r.source, reason: r.reason, createdBy: r.createdBy, createdAt: r.createdAt }
 }
 
 /** The parts of r outside every stored region (regions sorted by start). */

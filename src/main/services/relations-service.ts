@@ -5,7 +5,7 @@ import { msg, type Message } from '../../shared/message'
 import type { Relation, RelationChange, RelationRole } from '../../shared/relations-schema'
 import type { Project } from '../store/project'
 import { stateOfRelation } from '../store/relations-repo'
-import { ChangeLog } from './change-log'
+import { ChangeLog, excerpt } from './change-log'
 import { deletedSpanError } from './span-conflict'
 
 /**
@@ -48,7 +48,7 @@ export class RelationsService {
       }
       const made = project.relations.insert({ docId: a.docId, annotator: a.annotator, ...state })
       const change: RelationChange = { relationId: made.id, docId: a.docId, annotator: a.annotator, before: null, after: state }
-      return this.log.commitAction(a.annotator, 'create', `Link ${role.name}: ${text}`, [], [change])
+      return this.log.commitAction(a.annotator, 'create', msg('changes:createRelation', { role: role.name, from: this.excerptOf(from), to: this.excerptOf(to) }), [], [change])
     })
   }
 
@@ -63,7 +63,11 @@ export class RelationsService {
       project.relations.delete(r.id)
       const role = project.relations.roles().find((x) => x.type === r.type)?.name ?? r.type
       const change: RelationChange = { relationId: r.id, docId: r.docId, annotator: r.annotator, before: stateOfRelation(r), after: null }
-      return this.log.commitAction(a.annotator, 'delete', `Unlink ${role}: ${this.describe(r)}`, [], [change])
+      const ends = (id: number): string => {
+        const span = project.spans.get(id)
+        return span ? this.excerptOf(span) : `#${id}`
+      }
+      return this.log.commitAction(a.annotator, 'delete', msg('changes:deleteRelation', { role, from: ends(r.from), to: ends(r.to) }), [], [change])
     })
   }
 
@@ -77,10 +81,9 @@ export class RelationsService {
     return span
   }
 
-  private describe(r: Relation): string {
-    const from = this.project.spans.get(r.from)
-    const to = this.project.spans.get(r.to)
-    return `${from ? this.spanText(from) : `span ${r.from}`} → ${to ? this.spanText(to) : `span ${r.to}`}`
+  private excerptOf(span: Span): string {
+    const doc = this.project.documents.text(span.docId)
+    return doc ? excerpt([...doc.text].slice(span.start, span.end).join('')) : `#${span.id}`
   }
 
   private labelName(key: string): string {

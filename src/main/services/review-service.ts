@@ -1,8 +1,8 @@
 import type { MutationResult } from '../../shared/api'
 import type { LabelDef, Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
-import { msg } from '../../shared/message'
-import { GOLD, isReservedLayer, REJECTED, REVIEW_STATUS_NAMES, type ReviewStatus } from '../../shared/layers'
+import { msg, type Message } from '../../shared/message'
+import { GOLD, isReservedLayer, REJECTED, type ReviewStatus } from '../../shared/layers'
 import { classifyCandidates, candidateKey } from '../../shared/review/classify'
 import { decideCandidates, reviewProgress, type ReviewedCandidate, type ReviewProgress } from '../../shared/review/decisions'
 import { classifyLinks, linkCandidateKey, type LinkCandidate, type LinkTriple } from '../../shared/review/links'
@@ -138,9 +138,10 @@ export class ReviewService {
         const which = missing.map((s) => `${this.spanText(a.docId, s)} (${this.labelName(s.label)})`).join(' and ')
         throw new ApiError('rejected', msg('errors:review.linkNotInGold', { text, which, count: missing.length }))
       }
-      if (made === 'exists') return this.log.unchanged(`${text} is already linked in gold as ${role.name}`)
+      const ends = { from: this.excerpt(a.docId, a.link.from), to: this.excerpt(a.docId, a.link.to), role: role.name }
+      if (made === 'exists') return this.log.unchanged(msg('changes:linkAlreadyGold', ends), [a.docId])
       this.startReview(a.docId, a.reviewer)
-      return this.log.commitAction(a.reviewer, 'accept', `Accept link ${role.name}: ${text}`, [], [made])
+      return this.log.commitAction(a.reviewer, 'accept', msg('changes:acceptLink', ends), [], [made])
     })
   }
 
@@ -180,15 +181,16 @@ export class ReviewService {
       const edited = a.editedFrom && candidateKey(a.editedFrom) !== candidateKey(a.state) ? a.editedFrom : null
       const into = this.intoGold(a.docId, a.state, a.sources, a.reviewer, edited)
       changes.push(...into.changes)
-      if (changes.length === 0) {
-        const note = into.settled ? '; it now counts as accepted for this candidate too' : ''
-        return this.log.unchanged(`${text} is already in gold as ${label.name}${note}`)
-      }
+      const said = { text: text.slice(1, -1), label: label.name }
+      if (changes.length === 0) return this.log.unchanged(msg(into.settled ? 'changes:alreadyGoldSettled' : 'changes:alreadyGold', said), [a.docId])
       this.startReview(a.docId, a.reviewer)
-      const from = a.sources.length > 0 ? ` (${a.sources.join(', ')})` : ''
-      const how = edited ? ` (edited from ${this.spanText(a.docId, edited)} as ${this.labelName(edited.label)})` : from
-      const replaced = clash.length > 0 ? `, replacing ${clash.map((g) => this.labelName(g.label)).join(', ')}` : ''
-      return this.log.commitAction(a.reviewer, 'accept', `Accept ${text} as ${label.name}${how}${replaced}`, changes, unlinked)
+      const description = edited
+        ? msg('changes:acceptEdited', { ...said, from: this.spanText(a.docId, edited).slice(1, -1), fromLabel: this.labelName(edited.label) })
+        : a.sources.length > 0
+          ? msg('changes:acceptCandidateFrom', { ...said, sources: a.sources.join(', ') })
+          : msg('changes:acceptCandidate', said)
+      const replacing = clash.length > 0 ? msg('changes:acceptReplacing', { ...said, replaced: clash.map((g) => this.labelName(g.label)).join(', ') }) : description
+      return this.log.commitAction(a.reviewer, 'accept', replacing, changes, unlinked)
     })
   }
 
@@ -231,10 +233,11 @@ export class ReviewService {
     return this.project.write(() => {
       const unlinked: RelationChange[] = []
       const changes = this.moveTo(REJECTED, GOLD, a.docId, a.state, unlinked)
-      if (changes.length === 0) return this.log.unchanged(`${text} as ${label.name} is already rejected`)
+      const said = { text: text.slice(1, -1), label: label.name }
+      if (changes.length === 0) return this.log.unchanged(msg('changes:alreadyRejected', said), [a.docId])
       this.startReview(a.docId, a.reviewer)
-      const links = unlinked.length > 0 ? ` (and its ${unlinked.length} gold link(s))` : ''
-      return this.log.commitAction(a.reviewer, 'reject', `Reject ${text} as ${label.name}${links}`, changes, unlinked)
+      const description = unlinked.length > 0 ? msg('changes:rejectCandidateLinks', { ...said, count: unlinked.length }) : msg('changes:rejectCandidate', said)
+      return this.log.commitAction(a.reviewer, 'reject', description, changes, unlinked)
     })
   }
 
@@ -257,10 +260,13 @@ export class ReviewService {
         const made = this.linkInGold(a.docId, l)
         if (typeof made !== 'string') links.push(made)
       }
-      if (changes.length + links.length === 0) return this.log.unchanged('No agreed spans or links left to accept')
+      if (changes.length + links.length === 0) return this.log.unchanged(msg('changes:noAgreed'), [a.docId])
       this.startReview(a.docId, a.reviewer)
-      const andLinks = links.length > 0 ? ` and ${links.length} agreed link(s)` : ''
-      return this.log.commitAction(a.reviewer, 'accept', `Accept ${agreed} agreed span(s)${andLinks} in ${a.docId}`, changes, links)
+      const description =
+        links.length > 0
+          ? msg('changes:acceptAgreedLinks', { spans: agreed, links: links.length, docId: a.docId })
+          : msg('changes:acceptAgreed', { count: agreed, docId: a.docId })
+      return this.log.commitAction(a.reviewer, 'accept', description, changes, links)
     })
   }
 
@@ -271,7 +277,7 @@ export class ReviewService {
    */
   setStatus(a: { reviewer: string; docId: string; status: ReviewStatus; annotators?: string[]; force?: boolean }): {
     status: ReviewStatus
-    description: string
+    description: Message
   } & ReviewProgress {
     this.requireDoc(a.docId)
     const who = a.annotators ?? this.annotatorsOf(a.docId)
@@ -283,8 +289,11 @@ export class ReviewService {
       )
     }
     this.project.write(() => this.project.review.setStatus(a.docId, a.status, a.reviewer, now()))
-    const left = a.status === 'reviewed' && progress.undecided > 0 ? ` (${progress.undecided} of ${progress.differences} differences undecided)` : ''
-    return { status: a.status, description: `${a.docId}: ${REVIEW_STATUS_NAMES[a.status]}${left}`, ...progress }
+    const description =
+      a.status === 'reviewed' && progress.undecided > 0
+        ? msg('changes:reviewStatusUndecided', { docId: a.docId, status: a.status, count: progress.undecided, differences: progress.differences })
+        : msg('changes:reviewStatus', { docId: a.docId, status: a.status })
+    return { status: a.status, description, ...progress }
   }
 
   /**
@@ -330,7 +339,7 @@ export class ReviewService {
         }
       }
       if (changes.length + links.length > 0) {
-        this.log.commitAction(a.reviewer, 'accept', `Adjudicate ${a.annotators.join(', ')} (at least ${a.minAgree} agree)`, changes, links)
+        this.log.commitAction(a.reviewer, 'accept', msg('changes:adjudicate', { annotators: a.annotators.join(', '), min: a.minAgree }), changes, links)
       }
     })
     return result
@@ -365,6 +374,10 @@ export class ReviewService {
 
   private labelName(key: string): string {
     return this.project.labels.list().find((l) => l.key === key)?.name ?? key
+  }
+
+  private excerpt(docId: string, s: SpanState): string {
+    return this.requireDoc(docId).slice(s.start, s.end)
   }
 
   private spanText(docId: string, s: SpanState): string {

@@ -149,12 +149,21 @@ export class SuggestionsService {
     }
   }
 
-  reject(a: { annotator: string; docId: string; start: number; end: number; label: string }): { description: string } {
+  /** Turns a suggestion down for the layer, so it is not suggested there again; one undo step. */
+  reject(a: { annotator: string; docId: string; start: number; end: number; label: string }): MutationResult {
     const doc = this.texts.get(a.docId)
     if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId: a.docId }))
     if (a.end <= a.start || a.end > doc.length) throw new ApiError('invalid_args', msg('errors:suggestion.outside', { start: a.start, end: a.end, docId: a.docId }))
-    this.project.write(() => this.project.rejections.add(a, now()))
-    return { description: `Rejected the suggestion “${doc.slice(a.start, a.end)}” (${a.label}); it will not be suggested here again` }
+    const r = { docId: a.docId, annotator: a.annotator, start: a.start, end: a.end, label: a.label }
+    const params = { text: doc.slice(a.start, a.end), label: this.labelName(a.label) }
+    return this.project.write(() => {
+      if (!this.project.rejections.add(r, now())) return this.log.unchanged(msg('changes:alreadyRejectedSuggestion', params), [a.docId])
+      return this.log.commitAction(a.annotator, 'reject', msg('changes:rejectSuggestion', params), [], [], { rejections: [{ ...r, before: false, after: true }] })
+    })
+  }
+
+  private labelName(key: string): string {
+    return this.project.labels.list().find((l) => l.key === key)?.name ?? key
   }
 
   /** Labels every suggestion of one label in the document, as one undo step. */
@@ -168,9 +177,8 @@ export class SuggestionsService {
         const span = this.project.spans.insertIfNew({ docId: a.docId, annotator: a.annotator, ...state })
         if (span) changes.push({ spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: state })
       }
-      if (changes.length === 0) return this.log.unchanged(`No ${label.name} suggestions left in ${a.docId}`)
-      const n = changes.length
-      return this.log.commitAction(a.annotator, 'create', `Accept ${n} ${label.name} suggestion${n === 1 ? '' : 's'} in ${a.docId}`, changes)
+      if (changes.length === 0) return this.log.unchanged(msg('changes:noSuggestionsLeft', { label: label.name, docId: a.docId }))
+      return this.log.commitAction(a.annotator, 'create', msg('changes:acceptSuggestions', { count: changes.length, label: label.name, docId: a.docId }), changes)
     })
   }
 

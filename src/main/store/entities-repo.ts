@@ -54,6 +54,21 @@ export class EntitiesRepo {
     return { ...e, id: Number(info.lastInsertRowid) }
   }
 
+  /** Brings an entity back under its old id (undo of a merge, redo of a create). */
+  restore(e: Entity): void {
+    this.s.restore.run(e)
+  }
+
+  /** The spans (live or not) linked to the entity. */
+  linkedSpans(id: number): number[] {
+    return this.s.linkedSpans.all(id).map((r) => r.spanId)
+  }
+
+  /** How many spans (live or not) are linked to the entity. */
+  linkCount(id: number): number {
+    return this.s.linkCount.get(id)?.n ?? 0
+  }
+
   rename(id: number, name: string): void {
     this.s.rename.run(name, id)
   }
@@ -113,6 +128,9 @@ function statements(db: Db) {
     get: db.prepare<[number], Entity>(`SELECT ${ENTITY} FROM entities WHERE id = ?`),
     find: db.prepare<[string, string], Entity>(`SELECT ${ENTITY} FROM entities WHERE name = ? AND type = ?`),
     insert: db.prepare('INSERT INTO entities (name, type, created_by, created_at) VALUES (@name, @type, @createdBy, @createdAt)'),
+    restore: db.prepare('INSERT INTO entities (id, name, type, created_by, created_at) VALUES (@id, @name, @type, @createdBy, @createdAt)'),
+    linkedSpans: db.prepare<[number], { spanId: number }>('SELECT span_id AS spanId FROM span_entities WHERE entity_id = ? ORDER BY span_id'),
+    linkCount: db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM span_entities WHERE entity_id = ?'),
     rename: db.prepare<[string, number]>('UPDATE entities SET name = ? WHERE id = ?'),
     delete: db.prepare<[number]>('DELETE FROM entities WHERE id = ?'),
     entityOf: db.prepare<[number], { entityId: number }>('SELECT entity_id AS entityId FROM span_entities WHERE span_id = ?'),

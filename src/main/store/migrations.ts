@@ -186,5 +186,56 @@ export const MIGRATIONS: readonly string[] = [
   `,
   /* 7: review (issue 15): the candidates a gold span settles, as "start:end:LABEL" keys in JSON (NULL: its own key) */ `
   ALTER TABLE gold_provenance ADD COLUMN settles TEXT;
+  `,
+  /* 8: undo for every project change (issue 15): history of regions, rejected suggestions, entities and their links; undo barriers */ `
+  -- Each table holds one change per row, in the group (one user action) that made it; before/after
+  -- are the row as JSON (NULL: absent). Undo applies after -> before, redo before -> after.
+  CREATE TABLE region_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    group_id INTEGER NOT NULL REFERENCES change_groups(id),
+    region_id INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX region_changes_by_group ON region_changes(group_id);
+  CREATE TABLE rejection_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    group_id INTEGER NOT NULL REFERENCES change_groups(id),
+    doc_id TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    before INTEGER NOT NULL CHECK (before IN (0, 1)),
+    after INTEGER NOT NULL CHECK (after IN (0, 1))
+  );
+  CREATE INDEX rejection_changes_by_group ON rejection_changes(group_id);
+  CREATE TABLE entity_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    group_id INTEGER NOT NULL REFERENCES change_groups(id),
+    entity_id INTEGER NOT NULL,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX entity_changes_by_group ON entity_changes(group_id);
+  CREATE TABLE entity_link_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    group_id INTEGER NOT NULL REFERENCES change_groups(id),
+    span_id INTEGER NOT NULL,
+    before INTEGER,
+    after INTEGER
+  );
+  CREATE INDEX entity_link_changes_by_group ON entity_link_changes(group_id);
+  CREATE TRIGGER region_changes_append_only_u BEFORE UPDATE ON region_changes BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER region_changes_append_only_d BEFORE DELETE ON region_changes BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER rejection_changes_append_only_u BEFORE UPDATE ON rejection_changes BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER rejection_changes_append_only_d BEFORE DELETE ON rejection_changes BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER entity_changes_append_only_u BEFORE UPDATE ON entity_changes BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER entity_changes_append_only_d BEFORE DELETE ON entity_changes BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER entity_link_changes_append_only_u BEFORE UPDATE ON entity_link_changes BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  CREATE TRIGGER entity_link_changes_append_only_d BEFORE DELETE ON entity_link_changes BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
+  -- An undo barrier: a change that cannot be undone (import, merge, label schema edit, restore). Undo stops at it and says so.
+  ALTER TABLE undo_stack ADD COLUMN barrier INTEGER NOT NULL DEFAULT 0 CHECK (barrier IN (0, 1));
   `
 ]

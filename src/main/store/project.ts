@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { DEFAULT_LABELS } from '../../shared/labels'
 import { assertProjectFileHealthy } from './backups-health'
 import { openDatabase, type Db, type OpenOptions } from './database'
+import { ChangeRecordsRepo } from './change-records-repo'
 import { DocumentsRepo } from './documents-repo'
 import { EntitiesRepo } from './entities-repo'
 import { HistoryRepo } from './history-repo'
@@ -24,6 +25,7 @@ export class Project {
   readonly rejections: RejectionsRepo
   readonly relations: RelationsRepo
   readonly entities: EntitiesRepo
+  readonly changeRecords: ChangeRecordsRepo
 
   private constructor(
     readonly db: Db,
@@ -39,6 +41,7 @@ export class Project {
     this.rejections = new RejectionsRepo(db)
     this.relations = new RelationsRepo(db)
     this.entities = new EntitiesRepo(db)
+    this.changeRecords = new ChangeRecordsRepo(db)
   }
 
   /** Opens or creates a project file; a new project gets the default label set. Throws DamagedProjectError for a damaged file. */

@@ -51,6 +51,11 @@ export class RegionsRepo {
     return { ...r, id: Number(info.lastInsertRowid) }
   }
 
+  /** Brings a region back under its old id (undo of an unmark, redo of a mark). */
+  restore(r: IgnoredRegion): void {
+    this.s.restore.run(r)
+  }
+
   delete(id: number): void {
     this.s.delete.run(id)
   }
@@ -66,6 +71,15 @@ export class RejectionsRepo {
 
   add(r: { docId: string; annotator: string; start: number; end: number; label: string }, at: string): boolean {
     return this.s.insert.run({ ...r, at }).changes === 1
+  }
+
+  has(r: { docId: string; annotator: string; start: number; end: number; label: string }): boolean {
+    return this.s.has.get(r.docId, r.annotator, r.start, r.end, r.label) !== undefined
+  }
+
+  /** Takes a rejection back (undo): the suggestion is offered again. */
+  remove(r: { docId: string; annotator: string; start: number; end: number; label: string }): boolean {
+    return this.s.remove.run(r.docId, r.annotator, r.start, r.end, r.label).changes === 1
   }
 
   /** Keys "start:end:label" of the layer's rejections on one document. */
@@ -86,6 +100,9 @@ function regionStatements(db: Db) {
     insert: db.prepare(
       'INSERT INTO ignored_regions (doc_id, start, end, source, reason, created_by, created_at) VALUES (@docId, @start, @end, @source, @reason, @createdBy, @createdAt)'
     ),
+    restore: db.prepare(
+      'INSERT INTO ignored_regions (id, doc_id, start, end, source, reason, created_by, created_at) VALUES (@id, @docId, @start, @end, @source, @reason, @createdBy, @createdAt)'
+    ),
     delete: db.prepare<[number]>('DELETE FROM ignored_regions WHERE id = ?'),
     // Touching counts: [a, b) and [b, c) merge, so "start <= end" rather than "<".
     touching: db.prepare<[string, number, number], IgnoredRegion>(
@@ -101,6 +118,12 @@ function rejectionStatements(db: Db) {
     ),
     list: db.prepare<[string, string], { start: number; end: number; label: string }>(
       'SELECT start, end, label FROM rejected_suggestions WHERE doc_id = ? AND annotator = ?'
+    ),
+    has: db.prepare<[string, string, number, number, string], { one: number }>(
+      'SELECT 1 AS one FROM rejected_suggestions WHERE doc_id = ? AND annotator = ? AND start = ? AND end = ? AND label = ?'
+    ),
+    remove: db.prepare<[string, string, number, number, string]>(
+      'DELETE FROM rejected_suggestions WHERE doc_id = ? AND annotator = ? AND start = ? AND end = ? AND label = ?'
     ),
     all: db.prepare<[], { docId: string; annotator: string; start: number; end: number; label: string }>(
       'SELECT doc_id AS docId, annotator, start, end, label FROM rejected_suggestions'

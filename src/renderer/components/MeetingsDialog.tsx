@@ -4,7 +4,8 @@ import { downloadText } from '../files'
 import { useApi, useApp } from '../state/context'
 import { Modal } from './Modal'
 import { useT } from '../use-t'
-import { useErrorText } from '../ui-text'
+import { useErrorText, useUiText } from '../ui-text'
+import { messageText } from '../error-text'
 
 type Tr = ReturnType<typeof useT>
 
@@ -33,6 +34,7 @@ export function MeetingsDialog() {
   const annotator = useApp((s) => s.annotator)
   const t = useT()
   const showError = useErrorText()
+  const showText = useUiText()
   const setDialog = useApp((s) => s.setDialog)
   const revealRange = useApp((s) => s.revealRange)
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
@@ -77,7 +79,7 @@ export function MeetingsDialog() {
       const r = await api.mergeMeetings({ annotator, spanIds: chosen.flatMap((e) => e.mentions.map((m) => m.spanId)), name })
       setNaming(null)
       setSelected(new Set([`entity:${r.entityId}`]))
-      setStatus({ text: r.description, error: false })
+      setStatus({ text: showText(messageText(r.description)), error: false })
       await refresh()
     } catch (e) {
       setStatus({ text: t('meetings:mergeFailed', { reason: showError(e) }), error: true })
@@ -89,7 +91,7 @@ export function MeetingsDialog() {
     try {
       const r = await api.splitMeeting({ annotator, spanIds: chosen.filter((e) => e.entityId !== null).flatMap((e) => e.mentions.map((m) => m.spanId)) })
       setSelected(new Set())
-      setStatus({ text: r.description, error: false })
+      setStatus({ text: showText(messageText(r.description)), error: false })
       await refresh()
     } catch (e) {
       setStatus({ text: t('meetings:splitFailed', { reason: showError(e) }), error: true })

@@ -5,6 +5,8 @@ import { trimSelection } from '../../shared/korean/particles'
 import { loadDoc, type LoadedDoc } from './doc-state'
 import { adjustCounts, applyToDocs, onlyOpen, paneLayer, retract, showPending, slotKey, type DocSlot, type Pane, type Provisional } from './slots'
 import { say, type Status } from './status'
+import { changeText } from './change-text'
+import { showChangedDoc } from './undo-actions'
 import type { Reveal } from '../text/reveal'
 import { errorText } from '../error-text'
 
@@ -136,8 +138,8 @@ export function createAppStore(api: SpanmarkApi): AppStore {
         documents: adjustCounts(s.documents, result.changes, s.annotator),
         reviewVersion: s.reviewVersion + 1,
         status: result.applied
-          ? { kind: 'saved', message: result.description, at: result.savedAt }
-          : { kind: 'info', message: result.description }
+          ? { kind: 'saved', message: changeText(result.description), at: result.savedAt }
+          : { kind: 'info', message: changeText(result.description) }
       }))
     }
 
@@ -355,11 +357,11 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       },
 
       async undo() {
-        await mutate((annotator) => api.undo({ annotator }), selectRestored)
+        showChangedDoc(get(), await mutate((annotator) => api.undo({ annotator }), selectRestored))
       },
 
       async redo() {
-        await mutate((annotator) => api.redo({ annotator }), selectRestored)
+        showChangedDoc(get(), await mutate((annotator) => api.redo({ annotator }), selectRestored))
       },
 
       setDialog(dialog) {

@@ -1,4 +1,6 @@
 import { perApp, type PerApp } from './per-app'
+import type { Message } from '../../shared/message'
+import { changeText } from './change-text'
 import { matches } from '../../shared/shortcut-table'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SpanmarkApi } from '../../shared/api'
@@ -52,11 +54,11 @@ function createEntitiesStore(app: AppStore, api: SpanmarkApi): EntitiesStore {
   const fail = (err: unknown): void => status('error', errorText(err))
   let generation = 0
   /** Runs an entity change as the current annotator, says what it did (or why not), then refetches. */
-  const call = async (fn: (annotator: string) => Promise<{ description: string }>): Promise<void> => {
+  const call = async (fn: (annotator: string) => Promise<{ description: Message }>): Promise<void> => {
     const annotator = app.getState().annotator
     if (!annotator) return
     try {
-      status('info', (await fn(annotator)).description)
+      status('info', changeText((await fn(annotator)).description))
     } catch (err) {
       fail(err)
     }
@@ -113,7 +115,7 @@ function createEntitiesStore(app: AppStore, api: SpanmarkApi): EntitiesStore {
       try {
         const entityId = 'name' in choice ? (await api.createEntity({ annotator, name: choice.name, type: picker.label })).entity.id : choice.entityId
         const r = await api.linkSpans({ annotator, entityId, spanIds: [picker.spanId] })
-        status('info', r.description)
+        status('info', changeText(r.description))
       } catch (err) {
         fail(err)
       }

@@ -1,4 +1,6 @@
 import type { SpanmarkApi } from '../../shared/api'
+import { nestChange } from '../../shared/change-messages'
+import { changeText } from './change-text'
 import type { Span, SpanChange, SpanState } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import { liveEventSchema, type LiveEvent } from '../../shared/live-events'
@@ -114,13 +116,13 @@ export function createLiveUpdates(raw: SpanmarkApi): LiveUpdates {
       const changes = notYetShown(docs, event.changes)
       const gone = selected !== null && changes.some((c) => c.spanId === selected.spanId && c.after === null)
       s.getState().applyRemote(changes)
-      if (gone) s.getState().setStatus({ kind: 'info', message: say('status:selectedDeleted', { description: event.description }) })
+      if (gone) s.getState().setStatus({ kind: 'info', message: changeText(nestChange('changes:selectedDeleted', event.description)) })
       return
     }
     // A label schema change (issue 10), here or by another program: the labels first, so moved spans find theirs.
     if (event.kind === 'labels' || event.kind === 'reload') void refreshLabels(s, raw).then(() => resync())
     else void resync()
-    if (event.kind === 'reload') s.getState().setStatus({ kind: 'info', message: event.description })
+    if (event.kind === 'reload') s.getState().setStatus({ kind: 'info', message: changeText(event.description) })
   }
 
   return {

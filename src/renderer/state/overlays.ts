@@ -1,4 +1,5 @@
 import { perApp, type PerApp } from './per-app'
+import { changeText } from './change-text'
 import { matches } from '../../shared/shortcut-table'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { IgnoredRegionView, SpanmarkApi, SuggestedRegion, SuggestionView } from '../../shared/api'
@@ -174,7 +175,7 @@ function createOverlayStore(app: AppStore, api: SpanmarkApi): OverlayStore {
             docId,
             regions: regions.map((x) => ({ start: x.start, end: x.end, reason: x.reason, source: 'suggested' as const }))
           })
-          app.getState().setStatus({ kind: 'info', message: r.description })
+          app.getState().setStatus({ kind: 'info', message: changeText(r.description) })
           if (get().byDoc[docId]?.suggestedRegions.length === regions.length) get().setPreview(docId, false)
           await load(docId)
         } catch (err) {
@@ -187,7 +188,7 @@ function createOverlayStore(app: AppStore, api: SpanmarkApi): OverlayStore {
         if (!annotator) return
         try {
           const r = await api.addRegions({ annotator, docId, regions: [{ start, end, source: 'manual' }] })
-          app.getState().setStatus({ kind: 'info', message: r.description })
+          app.getState().setStatus({ kind: 'info', message: changeText(r.description) })
           await load(docId)
         } catch (err) {
           fail(err)
@@ -200,7 +201,7 @@ function createOverlayStore(app: AppStore, api: SpanmarkApi): OverlayStore {
         try {
           const r = await api.removeRegion({ annotator, id })
           set({ activeRegion: null })
-          app.getState().setStatus({ kind: 'info', message: r.description })
+          app.getState().setStatus({ kind: 'info', message: changeText(r.description) })
           await load(r.docId)
         } catch (err) {
           fail(err)
@@ -229,7 +230,7 @@ function createOverlayStore(app: AppStore, api: SpanmarkApi): OverlayStore {
         })
         try {
           const r = await api.rejectSuggestion({ annotator, docId: s.docId, start: s.start, end: s.end, label: s.label })
-          app.getState().setStatus({ kind: 'info', message: r.description })
+          app.getState().setStatus({ kind: 'info', message: changeText(r.description) })
         } catch (err) {
           fail(err)
           schedule(s.docId, 0)

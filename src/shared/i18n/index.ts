@@ -42,6 +42,8 @@ import { errors as enErrors } from './en/errors'
 import { errors as koErrors } from './ko/errors'
 import { overlays as enOverlays } from './en/overlays'
 import { overlays as koOverlays } from './ko/overlays'
+import { changes as enChanges } from './en/changes'
+import { changes as koChanges } from './ko/changes'
 
 export const LOCALES = ['en', 'ko'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -67,6 +69,7 @@ export const resources = {
     screens: enScreens,
     errors: enErrors,
     overlays: enOverlays,
+    changes: enChanges,
   },
   ko: {
     shortcuts: koShortcuts,
@@ -88,6 +91,7 @@ export const resources = {
     screens: koScreens,
     errors: koErrors,
     overlays: koOverlays,
+    changes: koChanges,
   }
 } as const
 

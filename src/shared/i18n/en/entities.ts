@@ -9,7 +9,7 @@ export const entities = {
   documents_one: '1 document',
   documents_other: '{{count}} documents',
   unlink: 'Unlink {{text}} in {{docId}} from {{entity}}',
-  unlinkTitle: 'Unlink (links are not undone by Ctrl+Z)',
+  unlinkTitle: 'Unlink (Ctrl+Z links it again)',
   none: 'No entities yet.',
   noMatch: 'No entity matches.',
   newName: 'New name for {{entity}}',
@@ -23,6 +23,6 @@ export const entities = {
     list: 'Entities',
     create: 'Create <strong>{{name}}</strong> <muted>({{label}})</muted>',
     typeName: 'Type a name.',
-    hint: 'Enter links · ↑↓ choose · Esc cancels · links are not undone by Ctrl+Z (unlink instead)'
+    hint: 'Enter links · ↑↓ choose · Esc cancels · Ctrl+Z undoes a link'
   }
 }

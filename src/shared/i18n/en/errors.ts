@@ -156,6 +156,14 @@ export const errors = {
   goldHasRange: 'Gold already has {{text}} ({{start}}–{{end}} in “{{docId}}”) as {{labels}}. Accepting it as {{label}} replaces that span: confirm the replacement, or leave gold as it is.',
   undecidedDifferences_one: '{{count}} of {{differences}} differences between {{annotators}} in “{{docId}}” is undecided. Decide it first, or confirm to mark the document reviewed anyway.',
   undecidedDifferences_other: '{{count}} of {{differences}} differences between {{annotators}} in “{{docId}}” are undecided. Decide them first, or confirm to mark the document reviewed anyway.',
+  undoChanged: {
+    region: '{{what}}: a region marked as not article text was changed since; nothing changed.',
+    rejection: '{{what}}: a rejected suggestion was changed since; nothing changed.',
+    entity: '{{what}}: an entity was changed since; nothing changed.',
+    entityLink: '{{what}}: the entity a span refers to was changed since; nothing changed.',
+    entityInUse: '{{what}}: spans refer to the entity now; nothing changed.',
+    entityExists: '{{what}}: there is another entity {{name}} ({{type}}) now; nothing changed.'
+  },
   import: {
     klueDuplicateId: '{{where}}: sentence id {{id}} already appears on line {{first}}; every sentence needs its own id.',
     klueEmpty: '{{where}}: the file has no sentences ("## id<tab>sentence" blocks).',

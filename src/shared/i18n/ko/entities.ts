@@ -9,7 +9,7 @@ export const entities: Catalogue<typeof en> = {
   mentions_other: '언급 {{count}}개',
   documents_other: '문서 {{count}}개',
   unlink: '{{docId}}의 {{text}}을(를) {{entity}}에서 연결 해제',
-  unlinkTitle: '연결 해제 (연결은 Ctrl+Z로 되돌릴 수 없습니다)',
+  unlinkTitle: '연결 해제 (Ctrl+Z로 다시 연결)',
   none: '아직 개체가 없습니다.',
   noMatch: '일치하는 개체가 없습니다.',
   newName: '{{entity}}의 새 이름',
@@ -23,6 +23,6 @@ export const entities: Catalogue<typeof en> = {
     list: '개체',
     create: '<strong>{{name}}</strong> 만들기 <muted>({{label}})</muted>',
     typeName: '이름을 입력하세요.',
-    hint: 'Enter로 연결 · ↑↓로 선택 · Esc로 취소 · 연결은 Ctrl+Z로 되돌릴 수 없습니다 (연결 해제를 쓰세요)'
+    hint: 'Enter로 연결 · ↑↓로 선택 · Esc로 취소 · Ctrl+Z로 연결을 되돌림'
   }
 }

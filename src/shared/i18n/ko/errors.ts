@@ -150,6 +150,14 @@ export const errors: Catalogue<typeof en> = {
   },
   goldHasRange: '골드에 이미 {{text}}({{docId}}의 {{start}}–{{end}})이(가) {{labels}}(으)로 있습니다. {{label}}(으)로 채택하면 그 스팬을 바꿉니다. 바꾸기를 확인하거나 골드를 그대로 두세요.',
   undecidedDifferences_other: '“{{docId}}”에서 {{annotators}} 사이의 차이 {{differences}}개 중 {{count}}개가 아직 결정되지 않았습니다. 먼저 결정하거나, 그래도 검토 완료로 표시하려면 확인하세요.',
+  undoChanged: {
+    region: '{{what}}: 본문이 아닌 것으로 표시한 영역이 그 뒤에 바뀌었습니다. 아무것도 바꾸지 않았습니다.',
+    rejection: '{{what}}: 거절한 제안이 그 뒤에 바뀌었습니다. 아무것도 바꾸지 않았습니다.',
+    entity: '{{what}}: 개체가 그 뒤에 바뀌었습니다. 아무것도 바꾸지 않았습니다.',
+    entityLink: '{{what}}: 스팬이 가리키는 개체가 그 뒤에 바뀌었습니다. 아무것도 바꾸지 않았습니다.',
+    entityInUse: '{{what}}: 지금 그 개체를 가리키는 스팬이 있습니다. 아무것도 바꾸지 않았습니다.',
+    entityExists: '{{what}}: 지금 다른 개체 {{name}}({{type}})이(가) 있습니다. 아무것도 바꾸지 않았습니다.'
+  },
   import: {
     klueDuplicateId: '{{where}}: 문장 ID {{id}}은(는) 이미 {{first}}번째 줄에 있습니다. 문장마다 ID가 달라야 합니다.',
     klueEmpty: '{{where}}: 파일에 문장("## ID<탭>문장" 블록)이 없습니다.',
