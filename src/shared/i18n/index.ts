@@ -36,13 +36,15 @@ import { settings as enSettings } from './en/settings'
 import { settings as koSettings } from './ko/settings'
 import { links as enLinks } from './en/links'
 import { links as koLinks } from './ko/links'
+import { labelling as enLabelling } from './en/labelling'
+import { labelling as koLabelling } from './ko/labelling'
 
 export const LOCALES = ['en', 'ko'] as const
 export type Locale = (typeof LOCALES)[number]
 
 export const resources = {
-  en: { shortcuts: enShortcuts, common: enCommon, desktop: enDesktop, app: enApp, pane: enPane, status: enStatus, search: enSearch, review: enReview, agreement: enAgreement, dialogs: enDialogs, occurrences: enOccurrences, entities: enEntities, meetings: enMeetings, labels: enLabels, settings: enSettings, links: enLinks },
-  ko: { shortcuts: koShortcuts, common: koCommon, desktop: koDesktop, app: koApp, pane: koPane, status: koStatus, search: koSearch, review: koReview, agreement: koAgreement, dialogs: koDialogs, occurrences: koOccurrences, entities: koEntities, meetings: koMeetings, labels: koLabels, settings: koSettings, links: koLinks }
+  en: { shortcuts: enShortcuts, common: enCommon, desktop: enDesktop, app: enApp, pane: enPane, status: enStatus, search: enSearch, review: enReview, agreement: enAgreement, dialogs: enDialogs, occurrences: enOccurrences, entities: enEntities, meetings: enMeetings, labels: enLabels, settings: enSettings, links: enLinks, labelling: enLabelling },
+  ko: { shortcuts: koShortcuts, common: koCommon, desktop: koDesktop, app: koApp, pane: koPane, status: koStatus, search: koSearch, review: koReview, agreement: koAgreement, dialogs: koDialogs, occurrences: koOccurrences, entities: koEntities, meetings: koMeetings, labels: koLabels, settings: koSettings, links: koLinks, labelling: koLabelling }
 } as const
 
 export type Namespace = keyof (typeof resources)['en']
