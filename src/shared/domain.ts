@@ -17,6 +17,8 @@ export interface LabelDef {
   guideline: string
   /** Retired (issue 10): its spans stay and are marked; it is no longer offered for labelling. */
   retired?: boolean
+  /** Its spans may run across a paragraph (line) break (issue 15); absent: they may not. */
+  crossParagraphs?: boolean
 }
 
 export interface DocSummary {

@@ -24,7 +24,8 @@ export const labelDefSchema = z.object({
   hotkey: z.string().length(1),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
   guideline: z.string(),
-  retired: z.boolean().optional()
+  retired: z.boolean().optional(),
+  crossParagraphs: z.boolean().optional()
 })
 
 export const spanStateSchema = z.object({ start: offset, end: offset, label: labelKey })

@@ -66,7 +66,8 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
     labels: project.labels.list(),
     layout: savedLayout(project),
     documentCount: project.documents.count(),
-    trimParticles: prefs.read().trimParticles ?? true
+    trimParticles: prefs.read().trimParticles ?? true,
+    snapWords: prefs.read().snapWords ?? true
   })
 
   return announceChanges(feed, {
@@ -82,8 +83,8 @@ export function createApiHandlers({ project, prefs, annotator, feed, projects, b
       sessionAnnotator = name
       return session()
     },
-    setPreferences: ({ trimParticles }) => {
-      prefs.update({ trimParticles })
+    setPreferences: ({ trimParticles, snapWords }) => {
+      prefs.update({ ...(trimParticles !== undefined ? { trimParticles } : {}), ...(snapWords !== undefined ? { snapWords } : {}) })
       return session()
     },
     saveLayout: ({ layout }) => {

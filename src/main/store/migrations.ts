@@ -183,5 +183,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   /* 6: label schema (issue 10): a retired label keeps its spans but is no longer offered */ `
   ALTER TABLE labels ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));
+  `,
+  /* 7: a label may allow its spans to cross paragraph breaks (issue 15) */ `
+  ALTER TABLE labels ADD COLUMN cross_paragraphs INTEGER NOT NULL DEFAULT 0 CHECK (cross_paragraphs IN (0, 1));
   `
 ]
