@@ -62,6 +62,19 @@ describe('createSpan: balanced trimming and snapping, through the API on a real 
     expect(layer(doc).sort()).toEqual(['SK그룹 회장이', '최태원 SK그룹'].sort())
   })
 
+  it('a selection that snapping grows and trimming cuts back to itself is saved in one step (오픈AI in 오픈AI의)', async () => {
+    const D3 = '003_b69184515e3eb931'
+    const r = await core.call<MutationResult>('createSpan', { docId: D3, annotator: 'alice', ...at(textOf(D3), '오픈AI의'), label: 'ORGANISATION', trim: true, snap: true })
+    expect(layer(D3)).toEqual(['오픈AI'])
+    expect(r.changes).toHaveLength(2)
+    await core.call('undo', { annotator: 'alice' })
+    await core.call('undo', { annotator: 'alice' })
+    const exact = at(textOf(D3), '오픈AI의')
+    const one = await core.call<MutationResult>('createSpan', { docId: D3, annotator: 'alice', start: exact.start, end: exact.end - 1, label: 'ORGANISATION', trim: true, snap: true })
+    expect(one.changes).toHaveLength(1)
+    expect(one.description).toBe('Label “오픈AI” as Organisation')
+  })
+
   it('refuses a drag across paragraphs with the reason, unless the label allows crossing them', async () => {
     const doc = '000_2f535eeb48f059c6'
     const refused = await label(doc, '연합뉴스\n\n\n한국')

@@ -66,6 +66,9 @@ export function spanForSelection(text: string, start: number, end: number, req: 
   if (!req.crossParagraphs && crossesParagraph(text, s, e)) {
     return { ok: false, reason: msg('labelling:crossesParagraph', { label: req.labelName }) }
   }
+  // Snapping then trimming back to exactly the selection (오픈AI selected in 오픈AI의) is no trim:
+  // the span is saved as selected, in one undo step.
+  if (s === start && e === end) return { ok: true, made: { start, end }, start, end, cutBefore: '', cutAfter: '', particle: null }
   return { ok: true, made, start: s, end: e, ...cut }
 }
 
