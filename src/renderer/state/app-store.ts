@@ -75,6 +75,7 @@ let paneCounter = 0
 /** Provisional spans (drawn before their save returns) count down from -1, clear of real ids. */
 let provisionalCounter = 0
 let revealCounter = 0
+const afterFrame = (fn: () => void): void => void (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : setTimeout(fn, 0))
 const newPane = (docId: string, from: Partial<PaneLayout> = {}): Pane => ({
   key: `pane-${++paneCounter}`,
   docId,
@@ -144,7 +145,8 @@ export function createAppStore(api: SpanmarkApi): AppStore {
     }
 
     const queue = new MutationQueue({
-      saving: () => set({ status: { kind: 'saving', message: say('status:saving') } }),
+      // "Saving…" waits a frame (the key's frame paints only the mark) and is skipped if the reply came first.
+      saving: () => afterFrame(() => queue.busy && set({ status: { kind: 'saving', message: say('status:saving') } })),
       applyResult,
       failed: (err, dropped) => {
         const reason = err instanceof Error ? err.message : String(err)

@@ -162,13 +162,22 @@ function agrees(particle: string, before: string): boolean {
   return true
 }
 
-/** Rule 2e: the whole word occurs elsewhere in the text directly followed by a particle. */
+/** First characters of the particles: most occurrences of a word are ruled out by the one character after them. */
+const PARTICLE_STARTS = new Set(PARTICLES.map((p) => p.charAt(0)))
+
+/**
+ * Rule 2e: the whole word occurs elsewhere in the text directly followed by a particle. Only the
+ * first 2,000 occurrences are looked at, so that this stays cheap in a long document (it runs at
+ * the key press, in the renderer, as well as in the core).
+ */
 function usedWithParticle(text: string, word: string, skip: number): boolean {
   if (word.length < 2) return false
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+  let seen = 0
+  for (let at = text.indexOf(word); at >= 0 && seen < 2000; at = text.indexOf(word, at + 1), seen++) {
     if (at === skip) continue
-    if (at > 0 && !PUNCT_OR_SPACE.test(text.charAt(at - 1))) continue
     const after = at + word.length
+    if (!PARTICLE_STARTS.has(text.charAt(after))) continue
+    if (at > 0 && !PUNCT_OR_SPACE.test(text.charAt(at - 1))) continue
     for (const p of PARTICLES) {
       if (!text.startsWith(p, after)) continue
       const next = text.charAt(after + p.length)

@@ -10,6 +10,5 @@ export const labelling = {
   crossParagraphs: 'May cross paragraph breaks',
   crossParagraphsTitle: 'Allow spans of this label to run across a line break (e.g. a quotation over two paragraphs).',
   rolledBack_one: '{{reason}} — undone on screen: that change and 1 change that depended on it.',
-  rolledBack_other: '{{reason}} — undone on screen: that change and {{count}} changes that depended on it.',
-  notSaved: '{{reason}} — that change was not saved and is undone on screen.'
+  rolledBack_other: '{{reason}} — undone on screen: that change and {{count}} changes that depended on it.'
 }

@@ -11,6 +11,5 @@ export const labelling: Catalogue<typeof en> = {
   snapOff: '이제 낱말 중간이라도 선택한 그대로 둡니다.',
   crossParagraphs: '문단 경계를 넘을 수 있음',
   crossParagraphsTitle: '이 라벨의 구간이 줄바꿈을 넘어 이어질 수 있게 합니다 (예: 두 문단에 걸친 인용문).',
-  rolledBack_other: '{{reason}} — 화면에서 되돌렸습니다: 그 변경과 이에 딸린 변경 {{count}}개.',
-  notSaved: '{{reason}} — 그 변경은 저장되지 않아 화면에서 되돌렸습니다.'
+  rolledBack_other: '{{reason}} — 화면에서 되돌렸습니다: 그 변경과 이에 딸린 변경 {{count}}개.'
 }
