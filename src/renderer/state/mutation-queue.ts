@@ -71,10 +71,13 @@ export class MutationQueue {
 
   enqueue(call: () => Promise<MutationResult>, options: QueueOptions = {}): Promise<MutationResult | null> {
     const entry: Entry = { options, dropped: false }
+    // Nothing in flight (an entry leaves `pending` only as its reply is applied): the request goes
+    // out now, in the key's task, and the core works while the optimistic state renders.
+    const idle = this.pending.length === 0
     options.optimistic?.apply()
     this.pending.push(entry)
     this.host.saving()
-    const run = this.tail.then(() => (entry.dropped ? null : this.send(entry, call)))
+    const run = idle ? this.send(entry, call) : this.tail.then(() => (entry.dropped ? null : this.send(entry, call)))
     this.tail = run
     return run
   }
