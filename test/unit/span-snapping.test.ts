@@ -95,6 +95,10 @@ describe('snapping to eojeol edges', () => {
     expect(saved(t, '트')).toBe('😀올트먼')
     expect(saved(t, '𠀀전')).toBe('𠀀𠀀전자')
     expect(saved('', '', {})).toBe('refused labelling:onlyPunctuation')
+    // bidi controls and the zero-width space are word edges; a ZWJ sequence is one word
+    expect(saved('invoice\u202Efdp.exe 를', 'fd')).toBe('fdp')
+    expect(saved('가족 👩\u200D👩\u200D👧사진', '👧사')).toBe('👩\u200D👩\u200D👧사진')
+    expect(saved('삼성\u200B전자', '성')).toBe('삼성')
   })
 })
 
