@@ -99,6 +99,8 @@ describe('snapping to eojeol edges', () => {
     expect(saved('invoice\u202Efdp.exe 를', 'fd')).toBe('fdp')
     expect(saved('가족 👩\u200D👩\u200D👧사진', '👧사')).toBe('👩\u200D👩\u200D👧사진')
     expect(saved('삼성\u200B전자', '성')).toBe('삼성')
+    expect(saved('"><script>window.x=2</script>', '<script>')).toBe('<script>')
+    expect(saved('a=bc+d', 'b')).toBe('bc')
   })
 })
 

@@ -12,7 +12,7 @@ import { charLength, charLengthBefore, isTrimmable, trimSelection } from './part
  *    punctuation: a middle dot, a bracket, a quote, a comma or a dash is an edge, so dragging over
  *    "전자·SK" gives "삼성전자·SK하이닉스", and "소프트(M" gives "마이크로소프트(MS)": a bracket
  *    opened inside the selection and closed right after it is taken along (and the other way round).
- *    Bidi controls and the zero-width space are edges too (invoice<U+202E>fdp: "fdp" stays "fdp").
+ *    Bidi controls, the zero-width space and math symbols (< > = +) are edges too (see OTHER_EDGE).
  * 2. Trim (the particle setting, particles.ts): spaces and unmatched punctuation at the edges, then
  *    one trailing particle. With snapping on and particles off, the edges are still trimmed.
  * 3. Paragraphs: a span may not cross a line break (\n, \r, U+2028, U+2029, U+0085) unless its label
@@ -117,9 +117,13 @@ export function labelledIn(text: string, word: string, spanAt: (start: number, e
   return false
 }
 
-/** Bidi controls (shown as markers: see text/bidi.ts) and the zero-width space separate words; a zero-width joiner does not. */
-const INVISIBLE_EDGE = /[\u200B\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/
+/**
+ * Besides spaces and punctuation, these separate words when snapping: bidi controls (shown as
+ * markers: see text/bidi.ts), the zero-width space, and math symbols such as < > = + (markup and
+ * formulas: <script> stays <script>). A zero-width joiner does not (an emoji sequence is one word).
+ */
+const OTHER_EDGE = /[\u200B\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\p{Sm}]/u
 
 function isWord(text: string, i: number): boolean {
-  return !isTrimmable(text, i) && !INVISIBLE_EDGE.test(text.charAt(i))
+  return !isTrimmable(text, i) && !OTHER_EDGE.test(text.charAt(i))
 }
