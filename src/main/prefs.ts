@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import { z } from 'zod'
 import { annotatorName } from '../shared/schemas'
 
-const prefsSchema = z.object({ annotator: annotatorName.optional(), trimParticles: z.boolean().optional() })
+const prefsSchema = z.object({ annotator: annotatorName.optional(), trimParticles: z.boolean().optional(), snapWords: z.boolean().optional() })
 export type Prefs = z.output<typeof prefsSchema>
 
 /** Where preferences are read and written: a PrefsStore, or memoryPrefs(). */

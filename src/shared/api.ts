@@ -43,7 +43,9 @@ const sessionSchema = z.object({
   layout: layoutSchema.nullable(),
   documentCount: z.int().min(0),
   /** Labelling trims a trailing Korean particle (올트먼의 → 올트먼); a preference of the user. */
-  trimParticles: z.boolean()
+  trimParticles: z.boolean(),
+  /** Labelling grows a selection that starts or ends inside a word to the whole word; a preference of the user. */
+  snapWords: z.boolean()
 })
 
 const mutationResultSchema = z.object({
@@ -277,7 +279,7 @@ const datasetDetailsShape = {
 export const apiContract = {
   getSession: { args: noArgs, result: sessionSchema },
   setAnnotator: { args: z.object({ name: personName }).strict(), result: sessionSchema },
-  setPreferences: { args: z.object({ trimParticles: z.boolean() }).strict(), result: sessionSchema },
+  setPreferences: { args: z.object({ trimParticles: z.boolean().optional(), snapWords: z.boolean().optional() }).strict(), result: sessionSchema },
   saveLayout: { args: z.object({ layout: layoutSchema }).strict(), result: z.object({ savedAt: z.string() }) },
   listDocuments: { args: z.object({ annotator: annotatorName }).strict(), result: z.array(docSummarySchema) },
   getDocument: { args: z.object({ id: docId }).strict(), result: documentSchema },
@@ -286,9 +288,15 @@ export const apiContract = {
     /**
      * trim: cut spaces, punctuation and a trailing Korean particle from the selection first
      * (src/shared/korean/particles.ts). The span is then saved as two undo steps, labelled and
-     * trimmed, so one undo gives back the selection as it was made.
+     * trimmed, so one undo gives back the selection as it was made. snap: first grow an edge inside
+     * a word to the word's edge (src/shared/korean/span-snap.ts). A call that passes trim or snap
+     * (the app always passes both) is a selection: a span across a paragraph break is refused
+     * unless its label allows crossing paragraphs. With neither, the offsets are an exact span,
+     * saved as given (as import saves spans).
      */
-    args: z.object({ docId, annotator: personName, start: offset, end: offset, label: labelKey, trim: z.boolean().optional() }).strict(),
+    args: z
+      .object({ docId, annotator: personName, start: offset, end: offset, label: labelKey, trim: z.boolean().optional(), snap: z.boolean().optional() })
+      .strict(),
     result: mutationResultSchema
   },
   relabelSpan: {

@@ -18,6 +18,7 @@ export const labelInfoSchema = z.object({
   color: z.string(),
   guideline: z.string(),
   retired: z.boolean(),
+  crossParagraphs: z.boolean().optional(),
   position: z.int().min(0),
   /** Live spans with this label, every layer. */
   spans: z.int().min(0)
@@ -31,7 +32,8 @@ export const schemaLabelSchema = z
     hotkey: z.string(),
     color: z.string(),
     guideline: z.string().default(''),
-    retired: z.boolean().default(false)
+    retired: z.boolean().default(false),
+    crossParagraphs: z.boolean().default(false)
   })
   .strict()
 
@@ -62,13 +64,20 @@ export const labelMethods = {
   /** Every label in order, retired ones included, with usage counts. */
   listLabels: { args: z.object({}).strict(), result: z.array(labelInfoSchema) },
   addLabel: {
-    args: z.object({ key: labelKey, name, hotkey, color, guideline: guideline.optional() }).strict(),
+    args: z.object({ key: labelKey, name, hotkey, color, guideline: guideline.optional(), crossParagraphs: z.boolean().optional() }).strict(),
     result: changed
   },
   /** Changes the display name, colour, hotkey or guideline; the key stays (renameLabelKey moves it). */
   editLabel: {
     args: z
-      .object({ key: labelKey, name: name.optional(), hotkey: hotkey.optional(), color: color.optional(), guideline: guideline.optional() })
+      .object({
+        key: labelKey,
+        name: name.optional(),
+        hotkey: hotkey.optional(),
+        color: color.optional(),
+        guideline: guideline.optional(),
+        crossParagraphs: z.boolean().optional()
+      })
       .strict(),
     result: changed
   },

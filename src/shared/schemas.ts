@@ -32,7 +32,9 @@ export const labelDefSchema = z.object({
   /** One-line guideline shown in the app. */
   guideline: z.string(),
   /** Retired (issue 10): its spans stay and are marked; it is no longer offered for labelling. */
-  retired: z.boolean().optional()
+  retired: z.boolean().optional(),
+  /** Its spans may run across a paragraph (line) break (issue 15); absent: they may not. */
+  crossParagraphs: z.boolean().optional()
 })
 
 export const spanStateSchema = z.object({ start: offset, end: offset, label: labelKey })

@@ -4,16 +4,15 @@ import type { RelationChange } from '../../shared/relations-schema'
 import { usableLabel } from './usable-label'
 import { ApiError } from '../../shared/errors'
 import { msg } from '../../shared/message'
-import { trimSelection } from '../../shared/korean/particles'
-import { GOLD } from '../../shared/layers'
 import type { Project } from '../store/project'
 import { ChangeLog, excerpt } from './change-log'
 import { ignoredRegionMessage } from './regions-service'
 import { relabelRefusal, unlinkSpan } from './relations-service'
 import { changedSpanError, deletedSpanError, sameState } from './span-conflict'
-import type { CachedText, TextCache } from './text-cache'
+import type { TextCache } from './text-cache'
 import { contextOf } from './project-context'
 import { UndoService } from './undo-service'
+import { planSpan } from './span-request'
 
 /**
  * Creating, relabelling and deleting spans, and undo/redo over the change
@@ -31,7 +30,7 @@ export class AnnotationService {
     this.undoing = new UndoService(project)
   }
 
-  createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string; trim?: boolean | undefined }): MutationResult {
+  createSpan(a: { docId: string; annotator: string; start: number; end: number; label: string; trim?: boolean | undefined; snap?: boolean | undefined }): MutationResult {
     const { project } = this
     const doc = this.texts.get(a.docId)
     if (!doc) throw new ApiError('not_found', msg('errors:noDocument', { docId: a.docId }))
@@ -40,9 +39,8 @@ export class AnnotationService {
       throw new ApiError('invalid_args', msg('errors:span.pastEnd', { end: a.end, docId: a.docId, length: doc.length }))
     }
     const label = this.label(a.label)
-    const made: SpanState = { start: a.start, end: a.end, label: a.label }
-    const trimmed = a.trim ? this.trimmed(doc, a.docId, a.annotator, made) : null
-    const state = trimmed?.state ?? made
+    const plan = planSpan(project, doc, a, label)
+    const { made, state } = plan
     const text = excerpt(doc.slice(state.start, state.end))
     const ignored = project.regions.overlapping(a.docId, state.start, state.end)
     if (ignored) throw new ApiError('rejected', ignoredRegionMessage(ignored))
@@ -50,49 +48,23 @@ export class AnnotationService {
       if (project.spans.findIdentical(a.docId, a.annotator, state)) {
         return this.log.unchanged(msg('changes:alreadyLabelled', { text, label: label.name }), [a.docId])
       }
-      if (!trimmed || project.spans.findIdentical(a.docId, a.annotator, made)) {
+      if (!plan.cut || project.spans.findIdentical(a.docId, a.annotator, made)) {
         const span = project.spans.insert({ docId: a.docId, annotator: a.annotator, ...state })
         const change: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: state }
         return this.log.commitAction(a.annotator, 'create', msg('changes:labelSpan', { text, label: label.name }), [change])
       }
-      // Two undo steps in one transaction: the selection as made, then trimmed. One undo gives
-      // back the untrimmed span (the user insisted), a second removes it.
+      // Two undo steps in one transaction: the selection as made (snapped to words), then trimmed.
+      // One undo gives back the untrimmed span (the user insisted), a second removes it.
       const span = project.spans.insert({ docId: a.docId, annotator: a.annotator, ...made })
       const created: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: null, after: made }
       this.log.commitAction(a.annotator, 'create', msg('changes:labelSpan', { text: excerpt(doc.slice(made.start, made.end)), label: label.name }), [created])
       project.spans.update(span.id, state)
       const cutChange: SpanChange = { spanId: span.id, docId: a.docId, annotator: a.annotator, before: made, after: state }
-      const cut = [trimmed.cut.before, trimmed.cut.after].filter((c) => c.trim() !== '').map((c) => `“${excerpt(c)}”`).join(', ')
+      const cut = [plan.cut.before, plan.cut.after].filter((c) => c.trim() !== '').map((c) => `“${excerpt(c)}”`).join(', ')
       const description = cut ? msg('changes:labelSpanTrimmed', { text, label: label.name, cut }) : msg('changes:labelSpanTrimmedSpaces', { text, label: label.name })
       const result = this.log.commitAction(a.annotator, 'relabel', description, [cutChange])
-      return { ...result, changes: [created, cutChange], trimmed: trimmed.cut }
+      return { ...result, changes: [created, cutChange], trimmed: plan.cut }
     })
-  }
-
-  /** The span trimmed by the particle rule, or null when trimming changes nothing. */
-  private trimmed(doc: CachedText, docId: string, annotator: string, made: SpanState): { state: SpanState; cut: { before: string; after: string } } | null {
-    const s16 = doc.map.toUtf16(made.start)
-    const e16 = doc.map.toUtf16(made.end)
-    const t = trimSelection(doc.text, s16, e16, { isKnown: (word) => this.labelledSomewhere(doc, docId, annotator, word) })
-    if (t.end <= t.start) throw new ApiError('invalid_args', msg('errors:span.onlySpaces'))
-    if (t.start === s16 && t.end === e16) return null
-    return { state: { start: doc.map.toCodePoint(t.start), end: doc.map.toCodePoint(t.end), label: made.label }, cut: { before: t.cutBefore, after: t.cutAfter } }
-  }
-
-  /**
-   * Whether the word is already a span somewhere in this document (the annotator's layer or gold):
-   * each occurrence is looked up in the spans index, so this stays cheap on a document with
-   * 20,000 spans. Occurrences past the first 2,000 are not looked at.
-   */
-  private labelledSomewhere(doc: CachedText, docId: string, annotator: string, word: string): boolean {
-    const layers = annotator === GOLD ? [GOLD] : [annotator, GOLD]
-    let seen = 0
-    for (let at = doc.text.indexOf(word); at >= 0 && seen < 2000; at = doc.text.indexOf(word, at + 1), seen++) {
-      const start = doc.map.toCodePoint(at)
-      const end = doc.map.toCodePoint(at + word.length)
-      if (layers.some((layer) => this.project.spans.existsAt(docId, layer, start, end))) return true
-    }
-    return false
   }
 
   relabelSpan(a: { annotator: string; spanId: number; label: string; expected?: SpanState | undefined }): MutationResult {

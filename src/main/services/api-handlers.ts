@@ -71,7 +71,8 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
     labels: project.labels.list(),
     layout: savedLayout(project),
     documentCount: project.documents.count(),
-    trimParticles: prefs.read().trimParticles ?? true
+    trimParticles: prefs.read().trimParticles ?? true,
+    snapWords: prefs.read().snapWords ?? true
   })
 
   return announceChanges(feed, withUndoBarriers(project, () => sessionAnnotator, {
@@ -87,8 +88,8 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
       sessionAnnotator = name
       return session()
     },
-    setPreferences: ({ trimParticles }) => {
-      prefs.update({ trimParticles })
+    setPreferences: ({ trimParticles, snapWords }) => {
+      prefs.update({ ...(trimParticles !== undefined ? { trimParticles } : {}), ...(snapWords !== undefined ? { snapWords } : {}) })
       return session()
     },
     saveLayout: ({ layout }) => {

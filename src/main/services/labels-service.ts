@@ -35,23 +35,31 @@ export class LabelsService {
     return this.project.labels.records()
   }
 
-  add(a: Omit<Fields, 'guideline'> & { key: string; guideline?: string | undefined }): Changed {
+  add(a: Omit<Fields, 'guideline'> & { key: string; guideline?: string | undefined; crossParagraphs?: boolean | undefined }): Changed {
     return this.project.write(() => {
       const key = a.key
       refuse(checkKey(key))
       if (this.project.labels.get(key)) throw new ApiError('conflict', msg('errors:labelExists', { key }))
       const fields = this.checked(null, { name: a.name, hotkey: a.hotkey, color: a.color, guideline: a.guideline ?? '' }, null)
-      this.project.labels.add({ key, ...fields })
+      this.project.labels.add({ key, ...fields, ...(a.crossParagraphs ? { crossParagraphs: true } : {}) })
       return this.changed(msg('changes:addLabel', { name: fields.name, key }))
     })
   }
 
-  edit(a: { key: string; name?: string | undefined; hotkey?: string | undefined; color?: string | undefined; guideline?: string | undefined }): Changed {
+  edit(a: {
+    key: string
+    name?: string | undefined
+    hotkey?: string | undefined
+    color?: string | undefined
+    guideline?: string | undefined
+    crossParagraphs?: boolean | undefined
+  }): Changed {
     return this.project.write(() => {
       const old = this.existing(a.key)
       const next = { name: a.name ?? old.name, hotkey: a.hotkey ?? old.hotkey, color: a.color ?? old.color, guideline: a.guideline ?? old.guideline }
       const fields = this.checked(a.key, next, old)
       this.project.labels.update(a.key, fields)
+      if (a.crossParagraphs !== undefined) this.project.labels.setCrossParagraphs(a.key, a.crossParagraphs)
       return this.changed(msg('changes:editLabel', { name: fields.name, key: a.key }))
     })
   }
@@ -110,7 +118,8 @@ export class LabelsService {
         hotkey: l.hotkey,
         color: l.color,
         guideline: l.guideline,
-        retired: l.retired === true
+        retired: l.retired === true,
+        crossParagraphs: l.crossParagraphs === true
       })),
       roles: this.project.relations.roles().map((r) => ({ type: r.type, name: r.name, hotkey: r.hotkey, fromLabels: r.fromLabels, toLabels: r.toLabels }))
     }
@@ -146,12 +155,13 @@ export class LabelsService {
         }
         if (old) {
           const same = old.name === l.name && old.hotkey === l.hotkey && old.color === l.color && old.guideline === l.guideline && (old.retired === true) === l.retired
-          if (!same) updated.push(l.key)
+          if (!same || (old.crossParagraphs === true) !== l.crossParagraphs) updated.push(l.key)
           this.project.labels.update(l.key, fields)
           this.project.labels.setRetired(l.key, l.retired)
+          this.project.labels.setCrossParagraphs(l.key, l.crossParagraphs)
         } else {
           added.push(l.key)
-          this.project.labels.add({ key: l.key, ...fields, retired: l.retired })
+          this.project.labels.add({ key: l.key, ...fields, retired: l.retired, crossParagraphs: l.crossParagraphs })
         }
       }
       const labels = this.project.labels.list()

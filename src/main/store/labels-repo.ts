@@ -8,6 +8,7 @@ interface LabelRow {
   color: string
   guideline: string
   retired: number
+  cross_paragraphs: number
   position: number
 }
 
@@ -31,7 +32,8 @@ const toDef = (r: LabelRow): LabelDef => ({
   color: r.color,
   guideline: r.guideline,
   // Only when set, so an unretired label reads exactly as before issue 10.
-  ...(r.retired ? { retired: true } : {})
+  ...(r.retired ? { retired: true } : {}),
+  ...(r.cross_paragraphs ? { crossParagraphs: true } : {})
 })
 
 /** The project's label set, in display order. Retired labels are listed (their spans are still drawn), marked retired. */
@@ -41,7 +43,7 @@ export class LabelsRepo {
   private readonly usageStmt
 
   constructor(private readonly db: Db) {
-    this.listStmt = db.prepare<[], LabelRow>('SELECT key, name, hotkey, color, guideline, retired, position FROM labels ORDER BY position, key')
+    this.listStmt = db.prepare<[], LabelRow>('SELECT key, name, hotkey, color, guideline, retired, cross_paragraphs, position FROM labels ORDER BY position, key')
     this.insertStmt = db.prepare(
       'INSERT OR IGNORE INTO labels (key, name, hotkey, color, guideline, position) VALUES (@key, @name, @hotkey, @color, @guideline, @position)'
     )
@@ -68,6 +70,7 @@ export class LabelsRepo {
     const position = rows.reduce((max, r) => Math.max(max, r.position + 1), 0)
     this.insertStmt.run({ key: label.key, name: label.name, hotkey: label.hotkey, color: label.color, guideline: label.guideline, position })
     if (label.retired) this.setRetired(label.key, true)
+    if (label.crossParagraphs) this.setCrossParagraphs(label.key, true)
   }
 
   /** Changes a label's display fields (the key stays). */
@@ -75,6 +78,11 @@ export class LabelsRepo {
     this.db
       .prepare('UPDATE labels SET name = @name, hotkey = @hotkey, color = @color, guideline = @guideline WHERE key = @key')
       .run({ ...fields, key })
+  }
+
+  /** Whether the label's spans may run across a paragraph break. */
+  setCrossParagraphs(key: string, on: boolean): void {
+    this.db.prepare('UPDATE labels SET cross_paragraphs = ? WHERE key = ?').run(on ? 1 : 0, key)
   }
 
   setRetired(key: string, retired: boolean): void {

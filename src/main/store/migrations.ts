@@ -237,5 +237,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER entity_link_changes_append_only_d BEFORE DELETE ON entity_link_changes BEGIN SELECT RAISE(ABORT, 'the change history is append-only'); END;
   -- An undo barrier: a change that cannot be undone (import, merge, label schema edit, restore). Undo stops at it and says so.
   ALTER TABLE undo_stack ADD COLUMN barrier INTEGER NOT NULL DEFAULT 0 CHECK (barrier IN (0, 1));
+  `,
+  /* 9: a label may allow its spans to cross paragraph breaks (issue 15) */ `
+  ALTER TABLE labels ADD COLUMN cross_paragraphs INTEGER NOT NULL DEFAULT 0 CHECK (cross_paragraphs IN (0, 1));
   `
 ]

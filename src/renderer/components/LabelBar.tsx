@@ -14,6 +14,7 @@ export function LabelBar() {
   const store = useAppStore()
   const labels = useApp((s) => s.labels)
   const trimParticles = useApp((s) => s.session?.trimParticles ?? true)
+  const snapWords = useApp((s) => s.session?.snapWords ?? true)
   const [hovered, setHovered] = useState<string | null>(null)
   const active = labels.filter((l) => !l.retired)
   const shown = active.find((l) => l.key === hovered)
@@ -67,6 +68,10 @@ export function LabelBar() {
       <label className="trim-toggle" title={t('labels:bar.trimTitle')}>
         <input type="checkbox" checked={trimParticles} onChange={(e) => void store.getState().setTrimParticles(e.target.checked)} />
         {t('labels:bar.trim')}
+      </label>
+      <label className="trim-toggle" title={t('labelling:snapTitle')}>
+        <input type="checkbox" checked={snapWords} onChange={(e) => void store.getState().setSnapWords(e.target.checked)} />
+        {t('labelling:snap')}
       </label>
       <p className="guideline" aria-live="polite">
         {shown ? t('labels:bar.shown', { name: shown.name, key: shown.key, guideline: shown.guideline || t('labels:screen.noGuideline') }) : t('labels:bar.hint')}

@@ -144,6 +144,7 @@ function ThemeSetting() {
 function TrimSetting() {
   const store = useAppStore()
   const trimParticles = useApp((s) => s.session?.trimParticles ?? true)
+  const snapWords = useApp((s) => s.session?.snapWords ?? true)
   const t = useT()
   return (
     <fieldset>
@@ -151,6 +152,10 @@ function TrimSetting() {
       <label className="row">
         <input type="checkbox" checked={trimParticles} onChange={(e) => void store.getState().setTrimParticles(e.target.checked)} />
         {t('settings:trim.label')}
+      </label>
+      <label className="row" title={t('labelling:snapTitle')}>
+        <input type="checkbox" checked={snapWords} onChange={(e) => void store.getState().setSnapWords(e.target.checked)} />
+        {t('labelling:snap')}
       </label>
       <p className="note">{t('settings:trim.intro')}</p>
     </fieldset>

@@ -1,10 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { MutationResult, Session, SpanmarkApi } from '../../shared/api'
 import { MAX_PANES, type DocSummary, type LabelDef, type Layout, type PaneLayout } from '../../shared/domain'
-import { trimSelection } from '../../shared/korean/particles'
 import { loadDoc, type LoadedDoc } from './doc-state'
+import { MutationQueue, type QueueOptions } from './mutation-queue'
+import { optimisticCreate, optimisticDelete, optimisticRelabel, type OptimisticStore } from './optimistic'
 import { adjustCounts, applyToDocs, onlyOpen, paneLayer, retract, showPending, slotKey, type DocSlot, type Pane, type Provisional } from './slots'
-import { say, type Status } from './status'
+import { plannedSpan } from './span-plan'
+import { say, type Status, type UiText } from './status'
 import { changeText } from './change-text'
 import { showChangedDoc } from './undo-actions'
 import type { Reveal } from '../text/reveal'
@@ -38,16 +40,21 @@ export interface AppActions {
   setAnnotator(name: string): Promise<void>
   /** Turns particle trimming on or off (a preference of the user, kept across projects). */
   setTrimParticles(on: boolean): Promise<void>
+  /** Turns snapping selections to whole words on or off (a preference of the user, beside particle trimming). */
+  setSnapWords(on: boolean): Promise<void>
   openDoc(docId: string, opts?: { newPane?: boolean; review?: string[] }): void
   /** Opens docId (in the active pane, or beside) and has it scroll to [start, end) in code points and select that text. */
   revealRange(docId: string, start: number, end: number, opts?: { newPane?: boolean }): void
   setPaneLayer(index: number, layer: string | null): void
   setPaneReview(index: number, annotators: string[] | null): void
-  /** Runs a call that commits a change as the current annotator and applies its result everywhere. */
+  /**
+   * Queues a call that commits a change as the current annotator (sent after the replies of the
+   * changes queued before it; see mutation-queue.ts) and applies its result everywhere.
+   */
   mutate(
     call: (annotator: string) => Promise<MutationResult>,
     select?: (r: MutationResult) => AppState['selected'],
-    drawPending?: () => Provisional | null
+    options?: QueueOptions
   ): Promise<MutationResult | null>
   closePane(index: number): void
   setActivePane(index: number): void
@@ -71,10 +78,7 @@ let paneCounter = 0
 /** Provisional spans (drawn before their save returns) count down from -1, clear of real ids. */
 let provisionalCounter = 0
 let revealCounter = 0
-const nextFrame = (fn: () => void): void => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fn)
-  else setTimeout(fn, 0)
-}
+const afterFrame = (fn: () => void): void => void (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : setTimeout(fn, 0))
 const newPane = (docId: string, from: Partial<PaneLayout> = {}): Pane => ({
   key: `pane-${++paneCounter}`,
   docId,
@@ -143,40 +147,53 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       }))
     }
 
-    /**
-     * Feedback for a save in flight ("Saving…", and a provisional mark for a new span) is drawn at
-     * the next animation frame, and only if the save has not returned by then. Rendering on the
-     * keydown itself made Chromium produce that frame first and hand the response over only
-     * afterwards, which cost a whole frame on every label (see the issue 6 notes in the README).
-     */
+    const queue = new MutationQueue({
+      // "Saving…" waits a frame (the key's frame paints only the mark) and is skipped if the reply came first.
+      saving: () => afterFrame(() => queue.busy && set({ status: { kind: 'saving', message: say('status:saving') } })),
+      applyResult,
+      failed: (err, dropped) => {
+        const reason = err instanceof Error ? err.message : String(err)
+        set({ status: { kind: 'error', message: dropped > 0 ? say('labelling:rolledBack', { reason, count: dropped }) : reason } })
+      },
+      resolved: (provisional, id) => {
+        const sel = get().selected
+        if (sel?.spanId === provisional) set({ selected: id === null ? null : { docId: sel.docId, spanId: id } })
+      }
+    })
+    const optimisticStore: OptimisticStore = {
+      docs: () => get().docs,
+      setDocs: (docs) => set({ docs }),
+      selected: () => get().selected,
+      select: (selected) => set({ selected })
+    }
+
+    /** Changes go through one queue, in order, their optimistic state drawn at once (mutation-queue.ts). */
     const mutate = async (
       call: (annotator: string) => Promise<MutationResult>,
       select?: (r: MutationResult) => AppState['selected'],
-      drawPending?: () => Provisional | null
+      options: QueueOptions = {}
     ): Promise<MutationResult | null> => {
       const annotator = get().annotator
       if (!annotator) {
         set({ dialog: 'annotator' })
         return null
       }
-      let settled = false
-      let provisional: Provisional | null = null
-      nextFrame(() => {
-        if (settled) return
-        provisional = drawPending?.() ?? null
-        set({ status: { kind: 'saving', message: say('status:saving') } })
-      })
+      const result = await queue.enqueue(() => call(annotator), options)
+      if (result && select) set({ selected: select(result) })
+      return result
+    }
+
+    /** A preference of the user: the checkbox shows the new state at once, and goes back if the save fails. */
+    const setPreference = async (name: 'trimParticles' | 'snapWords', on: boolean, done: UiText): Promise<void> => {
+      const shown = get().session
+      if (shown) set({ session: { ...shown, [name]: on } })
       try {
-        const result = await call(annotator)
-        settled = true
-        applyResult(result, provisional)
-        if (select) set({ selected: select(result) })
-        return result
+        const session = await api.setPreferences({ [name]: on })
+        set({ session, status: { kind: 'info', message: done } })
       } catch (err) {
-        settled = true
-        if (provisional) set((s) => ({ docs: retract(s.docs, provisional) }))
+        const now = get().session
+        if (now && shown) set({ session: { ...now, [name]: shown[name] } })
         fail(err)
-        return null
       }
     }
 
@@ -244,17 +261,11 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       },
 
       async setTrimParticles(on) {
-        // The checkbox shows the new state at once (a controlled checkbox would otherwise snap back until the save returns).
-        const shown = get().session
-        if (shown) set({ session: { ...shown, trimParticles: on } })
-        try {
-          const session = await api.setPreferences({ trimParticles: on })
-          set({ session, status: { kind: 'info', message: say(on ? 'status:trimOn' : 'status:trimOff') } })
-        } catch (err) {
-          const now = get().session
-          if (now && shown) set({ session: { ...now, trimParticles: shown.trimParticles } })
-          fail(err)
-        }
+        await setPreference('trimParticles', on, say(on ? 'status:trimOn' : 'status:trimOff'))
+      },
+
+      async setSnapWords(on) {
+        await setPreference('snapWords', on, say(on ? 'labelling:snapOn' : 'labelling:snapOff'))
       },
 
       async refreshDocuments() {
@@ -320,48 +331,49 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       },
 
       async labelRange(docId, start, end, label) {
-        // Optimistic painting: unless the save returns first, the next frame draws a provisional
-        // mark (negative id, data-pending), which the save's result replaces or its failure removes.
-        // With trimming on, the provisional mark is already trimmed as the core will trim it.
+        // The span the core will save (span-plan.ts), drawn at once; a refusal is said without a call.
         const trim = get().session?.trimParticles ?? true
-        const drawPending = (): Provisional | null => {
-          const annotator = get().annotator
-          const slot = annotator ? get().docs[slotKey(docId, annotator)] : undefined
-          if (!annotator || slot?.state !== 'ready') return null
-          const range = trim ? trimmedRange(slot.loaded, start, end) : { start, end }
-          if (!range) return null
-          const shown = showPending(get().docs, { id: -++provisionalCounter, docId, annotator, ...range, label })
-          set({ docs: shown.docs })
-          return shown.provisional
+        const snap = get().session?.snapWords ?? true
+        const annotator = get().annotator
+        const slot = annotator ? get().docs[slotKey(docId, annotator)] : undefined
+        const def = get().labels.find((l) => l.key === label)
+        let optimistic
+        if (annotator && def && slot?.state === 'ready') {
+          const plan = plannedSpan(slot.loaded, start, end, { trim, snap, label: def })
+          if (!plan.ok) {
+            set({ status: { kind: 'error', message: plan.reason as UiText } })
+            return
+          }
+          optimistic = optimisticCreate(optimisticStore, { id: -++provisionalCounter, docId, annotator, start: plan.start, end: plan.end, label })
         }
-        await mutate(
-          (annotator) => api.createSpan({ docId, annotator, start, end, label, trim }),
-          (r) => {
-            const created = r.changes.find((c) => c.before === null)
-            return created ? { docId, spanId: created.spanId } : get().selected
-          },
-          drawPending
-        )
+        await mutate((who) => api.createSpan({ docId, annotator: who, start, end, label, trim, snap }), undefined, { optimistic })
       },
 
       async relabelSelected(label) {
         const span = selectedSpan()
-        if (span) await mutate((annotator) => api.relabelSpan({ annotator, spanId: span.id, label }))
-        else if (get().selected) set({ status: READ_ONLY })
+        if (span) {
+          const optimistic = optimisticRelabel(optimisticStore, queue, span, label)
+          // expected: the span as the core has it once the changes queued before are saved (not as drawn now).
+          const expected = { start: span.start, end: span.end, label: span.label }
+          await mutate((annotator) => api.relabelSpan({ annotator, spanId: queue.resolve(span.id), label, expected }), undefined, { optimistic })
+        } else if (get().selected) set({ status: READ_ONLY })
       },
 
       async deleteSelected() {
         const span = selectedSpan()
-        if (span) await mutate((annotator) => api.deleteSpan({ annotator, spanId: span.id }), () => null)
-        else if (get().selected) set({ status: READ_ONLY })
+        if (span) {
+          const optimistic = optimisticDelete(optimisticStore, queue, span)
+          const expected = { start: span.start, end: span.end, label: span.label }
+          await mutate((annotator) => api.deleteSpan({ annotator, spanId: queue.resolve(span.id), expected }), undefined, { optimistic })
+        } else if (get().selected) set({ status: READ_ONLY })
       },
 
       async undo() {
-        showChangedDoc(get(), await mutate((annotator) => api.undo({ annotator }), selectRestored))
+        showChangedDoc(get(), await mutate((annotator) => api.undo({ annotator }), selectRestored, { barrier: true }))
       },
 
       async redo() {
-        showChangedDoc(get(), await mutate((annotator) => api.redo({ annotator }), selectRestored))
+        showChangedDoc(get(), await mutate((annotator) => api.redo({ annotator }), selectRestored, { barrier: true }))
       },
 
       setDialog(dialog) {
@@ -390,11 +402,4 @@ export function createAppStore(api: SpanmarkApi): AppStore {
       return selectedSpan() ? get().selected : null
     }
   })
-}
-
-/** A selection (code points) trimmed by the particle rule, as the core will trim it; null if nothing is left. */
-function trimmedRange(loaded: LoadedDoc, start: number, end: number): { start: number; end: number } | null {
-  const { map, doc } = loaded
-  const t = trimSelection(doc.text, map.toUtf16(start), map.toUtf16(end))
-  return t.end > t.start ? { start: map.toCodePoint(t.start), end: map.toCodePoint(t.end) } : null
 }

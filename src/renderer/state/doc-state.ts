@@ -53,6 +53,14 @@ export function addPending(d: LoadedDoc, span: Span): LoadedDoc {
   return draft.done()
 }
 
+/** Puts a span in place of the one with its id (an optimistic relabel, or a rollback), pending or not. */
+export function putSpan(d: LoadedDoc, span: Span, pending: boolean): LoadedDoc {
+  const draft = new Draft(d)
+  draft.remove(span.id)
+  draft.add(span, pending)
+  return draft.done()
+}
+
 /** Removes spans (committed or provisional) by id; ids not present are ignored. */
 export function removeSpans(d: LoadedDoc, ids: readonly number[]): LoadedDoc {
   const draft = new Draft(d)

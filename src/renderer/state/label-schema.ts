@@ -11,7 +11,7 @@ import { splitSlotKey } from './slots'
  */
 export function applyLabels(store: AppStore, labels: readonly LabelInfo[]): void {
   store.setState({
-    labels: labels.map((l) => ({ key: l.key, name: l.name, hotkey: l.hotkey, color: l.color, guideline: l.guideline, ...(l.retired ? { retired: true } : {}) }))
+    labels: labels.map((l) => ({ key: l.key, name: l.name, hotkey: l.hotkey, color: l.color, guideline: l.guideline, ...(l.retired ? { retired: true } : {}), ...(l.crossParagraphs ? { crossParagraphs: true } : {}) }))
   })
 }
 

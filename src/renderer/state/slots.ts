@@ -1,5 +1,5 @@
 import type { DocSummary, Span, SpanChange } from '../../shared/domain'
-import { addPending, applyChanges, removeSpans, type LoadedDoc } from './doc-state'
+import { addPending, applyChanges, putSpan, removeSpans, type LoadedDoc } from './doc-state'
 import type { UiText } from './status'
 
 export type DocSlot = { state: 'loading' } | { state: 'error'; message: UiText } | { state: 'ready'; loaded: LoadedDoc }
@@ -90,4 +90,20 @@ export function retract(docs: Record<string, DocSlot>, provisional: Provisional 
   const slot = provisional ? docs[provisional.key] : undefined
   if (!provisional || slot?.state !== 'ready') return docs
   return { ...docs, [provisional.key]: { state: 'ready', loaded: removeSpans(slot.loaded, [provisional.id]) } }
+}
+
+/** Optimistic state: a span put in its layer (replacing the one with its id), drawn as pending or as saved. */
+export function showSpan(docs: Record<string, DocSlot>, span: Span, pending: boolean): Record<string, DocSlot> {
+  const key = slotKey(span.docId, span.annotator)
+  const slot = docs[key]
+  if (slot?.state !== 'ready') return docs
+  return { ...docs, [key]: { state: 'ready', loaded: putSpan(slot.loaded, span, pending) } }
+}
+
+/** Optimistic state: a span taken out of its layer. */
+export function hideSpan(docs: Record<string, DocSlot>, docId: string, layer: string, id: number): Record<string, DocSlot> {
+  const key = slotKey(docId, layer)
+  const slot = docs[key]
+  if (slot?.state !== 'ready' || !slot.loaded.spans.has(id)) return docs
+  return { ...docs, [key]: { state: 'ready', loaded: removeSpans(slot.loaded, [id]) } }
 }

@@ -44,6 +44,8 @@ import { overlays as enOverlays } from './en/overlays'
 import { overlays as koOverlays } from './ko/overlays'
 import { changes as enChanges } from './en/changes'
 import { changes as koChanges } from './ko/changes'
+import { labelling as enLabelling } from './en/labelling'
+import { labelling as koLabelling } from './ko/labelling'
 
 export const LOCALES = ['en', 'ko'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -70,6 +72,7 @@ export const resources = {
     errors: enErrors,
     overlays: enOverlays,
     changes: enChanges,
+    labelling: enLabelling,
   },
   ko: {
     shortcuts: koShortcuts,
@@ -92,6 +95,7 @@ export const resources = {
     errors: koErrors,
     overlays: koOverlays,
     changes: koChanges,
+    labelling: koLabelling,
   }
 } as const
 

@@ -1,3 +1,5 @@
+import { isCloser, matchBrackets } from './brackets'
+
 /**
  * Particle-aware span boundaries for Korean. A quick selection of "올트먼의" or
  * "삼성전자는" means the name, not the name with its case particle; this module
@@ -5,7 +7,11 @@
  *
  * The rule (documented in the README, tested on phrases from the seeds):
  * 1. Whitespace, brackets, quotes, dashes and sentence punctuation are trimmed
- *    from both ends; %, #, &, @, currency signs and emoji are kept.
+ *    from both ends; %, #, &, @, currency signs and emoji are kept. Trimming never
+ *    leaves a bracket or quote without its partner (brackets.ts): a bracket at an edge
+ *    whose partner is inside the selection stays (마이크로소프트(MS), (주)삼성전자), an
+ *    unmatched one is cut, and a pair enclosing the whole selection is cut as a pair
+ *    ((오픈AI) → 오픈AI).
  * 2. If the selection then ends in a particle (the longest match from PARTICLES,
  *    so 에서는 before 는) attached to a Hangul syllable, Latin letter or digit,
  *    the particle is trimmed unless one of these says the ending is part of the word:
@@ -83,19 +89,35 @@ export interface Trimmed {
 
 /** Trims [start, end) of text (UTF-16 indexes) by the rule above. An all-punctuation selection comes back empty. */
 export function trimSelection(text: string, start: number, end: number, options: TrimOptions = {}): Trimmed {
-  let s = start
-  let e = end
-  while (s < e && isTrimmable(text, s)) s += charLength(text, s)
-  while (e > s && isTrimmable(text, e - 1)) e -= charLengthBefore(text, e)
+  let [s, e] = trimEdges(text, start, end)
   let particle: string | null = null
   if (options.particles !== false && e > s) {
     particle = particleAtEnd(text, s, e, options)
-    if (particle) {
-      e -= particle.length
-      while (e > s && isTrimmable(text, e - 1)) e -= charLengthBefore(text, e)
-    }
+    if (particle) [s, e] = trimEdges(text, s, e - particle.length)
   }
   return { start: s, end: e, cutBefore: text.slice(start, s), cutAfter: text.slice(e, end), particle }
+}
+
+/**
+ * Cuts spaces and punctuation from both ends of text[start, end), keeping a bracket or quote
+ * whose partner is inside, and cutting a pair that encloses everything that is left.
+ */
+function trimEdges(text: string, start: number, end: number): [number, number] {
+  let s = start
+  let e = end
+  for (;;) {
+    const { partner } = matchBrackets(text, s, e)
+    const [s0, e0] = [s, e]
+    while (s < e && isTrimmable(text, s) && !partner.has(s)) s += charLength(text, s)
+    while (e > s && isTrimmable(text, e - 1) && !partner.has(e - 1)) e -= charLengthBefore(text, e)
+    if (s !== s0 || e !== e0) continue
+    if (e - s >= 2 && partner.get(s) === e - 1) {
+      s += 1
+      e -= 1
+      continue
+    }
+    return [s, e]
+  }
 }
 
 /** The particle that ends text[start, end) and should be trimmed, or null. */
@@ -107,7 +129,7 @@ export function particleAtEnd(text: string, start: number, end: number, known: P
   for (const p of PARTICLES) {
     if (end - start <= p.length || text.slice(end - p.length, end) !== p) continue
     const stemEnd = end - p.length
-    const before = text.charAt(stemEnd - 1)
+    const before = beforeParticle(text, start, stemEnd)
     if (!HANGUL_SYLLABLE.test(before) && !LATIN_OR_DIGIT.test(before)) continue
     if (stemEnd - wordStart(text, start, stemEnd) < 2) return null
     if (p.startsWith('만') && DIGIT.test(before)) return null
@@ -117,6 +139,17 @@ export function particleAtEnd(text: string, start: number, end: number, known: P
     return p
   }
   return null
+}
+
+/**
+ * The character a particle attaches to: the one before it, or for a closing bracket whose
+ * opener is in the selection, the one before that opener (마이크로소프트(MS)가 agrees with 트).
+ */
+function beforeParticle(text: string, start: number, stemEnd: number): string {
+  const last = text.charAt(stemEnd - 1)
+  if (!isCloser(last)) return last
+  const opener = matchBrackets(text, start, stemEnd).partner.get(stemEnd - 1)
+  return opener !== undefined && opener > start ? text.charAt(opener - 1) : last
 }
 
 /** Allomorph agreement between a particle and the syllable before it (rule 2a). */
@@ -129,13 +162,22 @@ function agrees(particle: string, before: string): boolean {
   return true
 }
 
-/** Rule 2e: the whole word occurs elsewhere in the text directly followed by a particle. */
+/** First characters of the particles: most occurrences of a word are ruled out by the one character after them. */
+const PARTICLE_STARTS = new Set(PARTICLES.map((p) => p.charAt(0)))
+
+/**
+ * Rule 2e: the whole word occurs elsewhere in the text directly followed by a particle. Only the
+ * first 2,000 occurrences are looked at, so that this stays cheap in a long document (it runs at
+ * the key press, in the renderer, as well as in the core).
+ */
 function usedWithParticle(text: string, word: string, skip: number): boolean {
   if (word.length < 2) return false
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+  let seen = 0
+  for (let at = text.indexOf(word); at >= 0 && seen < 2000; at = text.indexOf(word, at + 1), seen++) {
     if (at === skip) continue
-    if (at > 0 && !PUNCT_OR_SPACE.test(text.charAt(at - 1))) continue
     const after = at + word.length
+    if (!PARTICLE_STARTS.has(text.charAt(after))) continue
+    if (at > 0 && !PUNCT_OR_SPACE.test(text.charAt(at - 1))) continue
     for (const p of PARTICLES) {
       if (!text.startsWith(p, after)) continue
       const next = text.charAt(after + p.length)
@@ -165,15 +207,16 @@ function wordStart(text: string, start: number, end: number): number {
   return i
 }
 
-function isTrimmable(text: string, i: number): boolean {
+/** Whether the character at UTF-16 index i is a space or punctuation (a word edge). */
+export function isTrimmable(text: string, i: number): boolean {
   return PUNCT_OR_SPACE.test(String.fromCodePoint(text.codePointAt(i) ?? 0))
 }
 
-function charLength(text: string, i: number): number {
+export function charLength(text: string, i: number): number {
   return (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1
 }
 
-function charLengthBefore(text: string, end: number): number {
+export function charLengthBefore(text: string, end: number): number {
   const c = text.charCodeAt(end - 1)
   return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? 2 : 1
 }

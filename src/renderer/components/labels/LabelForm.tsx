@@ -10,9 +10,11 @@ export interface LabelFields {
   color: string
   hotkey: string
   guideline: string
+  /** Its spans may cross paragraph breaks (issue 15). */
+  crossParagraphs?: boolean | undefined
 }
 
-type Field = keyof LabelFields
+type Field = Exclude<keyof LabelFields, 'crossParagraphs'>
 type Problems = Partial<Record<Field, LabelProblem | string>>
 
 interface LabelFormProps {
@@ -185,6 +187,10 @@ export function LabelForm({ label, labels, roleHotkeys, onSave, onCancel }: Labe
         </span>
         {errorFor('guideline')}
       </div>
+      <label className="row" title={t('labelling:crossParagraphsTitle')}>
+        <input type="checkbox" checked={fields.crossParagraphs === true} onChange={(e) => set({ crossParagraphs: e.target.checked })} />
+        {t('labelling:crossParagraphs')}
+      </label>
       {refusal && (
         <p className="error" role="alert">
           {refusal}

@@ -67,8 +67,8 @@ export function LabelsDialog() {
     run(
       () =>
         label
-          ? api.editLabel({ key: label.key, name: f.name, color: f.color, hotkey: f.hotkey, guideline: f.guideline })
-          : api.addLabel({ key: f.key, name: f.name, color: f.color, hotkey: f.hotkey, guideline: f.guideline }),
+          ? api.editLabel({ key: label.key, name: f.name, color: f.color, hotkey: f.hotkey, guideline: f.guideline, crossParagraphs: f.crossParagraphs === true })
+          : api.addLabel({ key: f.key, name: f.name, color: f.color, hotkey: f.hotkey, guideline: f.guideline, crossParagraphs: f.crossParagraphs === true }),
       () => (label ? t('labels:done.edited', { name: f.name, key: label.key }) : t('labels:done.added', { name: f.name, key: f.key }))
     ).then((refused) => {
       if (!refused) setEditing(null)
