@@ -28,7 +28,7 @@ function renderGated(opts: { failCreate?: boolean } = {}) {
   const api = createApiClient(async (method, args) => {
     if (method === 'createSpan') {
       await new Promise<void>((go) => held.push(go))
-      if (opts.failCreate) return { ok: false, error: { code: 'internal', message: 'The disk is full.', details: [] } }
+      if (opts.failCreate) return { ok: false, error: { code: 'storage', message: { key: 'errors:storage.full' }, details: [] } }
     }
     return core.dispatch(method, args)
   })
@@ -88,7 +88,7 @@ describe('labelling paints before the save returns', () => {
     await release()
     await act(() => done)
     expect(text.querySelector('mark')).toBeNull()
-    expect(screen.getByTestId('status').textContent).toBe('The disk is full.')
+    expect(screen.getByTestId('status').textContent).toMatch(/^The disk holding the project file is full/)
     expect(store.getState().docs[`alice\u0000${DOC}`]?.state).toBe('ready')
   })
 })

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs'
+import { english } from './helpers/english'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -72,14 +73,14 @@ describe('createSpan: balanced trimming and snapping, through the API on a real 
     const exact = at(textOf(D3), '오픈AI의')
     const one = await core.call<MutationResult>('createSpan', { docId: D3, annotator: 'alice', start: exact.start, end: exact.end - 1, label: 'ORGANISATION', trim: true, snap: true })
     expect(one.changes).toHaveLength(1)
-    expect(one.description).toBe('Label “오픈AI” as Organisation')
+    expect(english(one.description)).toBe('Label “오픈AI” as Organisation')
   })
 
   it('refuses a drag across paragraphs with the reason, unless the label allows crossing them', async () => {
     const doc = '000_2f535eeb48f059c6'
     const refused = await label(doc, '연합뉴스\n\n\n한국')
     expect(refused).toMatchObject({ ok: false, error: { code: 'rejected' } })
-    expect(!refused.ok && refused.error.message).toBe(
+    expect(!refused.ok && english(refused.error).message).toBe(
       'The selection runs across a paragraph break, and Organisation spans may not: select text within one paragraph, or allow Organisation to cross paragraphs on the Labels screen.'
     )
     expect(layer(doc)).toEqual([])

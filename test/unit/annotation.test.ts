@@ -122,7 +122,16 @@ describe('AnnotationService', () => {
     const id = svc.createSpan({ docId: 'd2', annotator: 'alice', start: 0, end: 3, label: 'DATE' }).changes[0]!.spanId
     // another window of the same annotator deletes it directly
     project.write(() => project.spans.delete(id))
-    expect(() => svc.undo({ annotator: 'alice' })).toThrow(/^Cannot undo “Label “abc” as Date”: that span was deleted elsewhere; nothing changed\.$/)
+    let refused: unknown
+    try {
+      svc.undo({ annotator: 'alice' })
+    } catch (err) {
+      refused = err
+    }
+    // The headline names the change; the detail says what is in the way.
+    expect(refused).toBeInstanceOf(ApiError)
+    expect((refused as ApiError).message).toMatch(/^Cannot undo “Label “abc” as Date”: something it changes was changed since/)
+    expect((refused as ApiError).details.map((d) => english(d))).toEqual(['“abc”: that span was deleted elsewhere; nothing changed.'])
     expect(project.history.topUndo('alice')).toBeDefined()
   })
 

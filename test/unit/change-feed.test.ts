@@ -86,7 +86,7 @@ describe('change feed', () => {
     const base64 = Buffer.from('새 기사 본문입니다.', 'utf8').toString('base64')
     await ok(call('importFiles', { annotator: 'alice', files: [{ name: 'new.txt', base64 }] }, 'tab-a'))
     expect(events).toEqual([
-      expect.objectContaining({ kind: 'documents', origin: 'tab-a', description: 'Imported 1 new document(s) and 0 new span(s)' })
+      expect.objectContaining({ kind: 'documents', origin: 'tab-a', description: msg('changes:importFiles', { documents: 1, spans: 0 }) })
     ])
     // Importing the same file again adds nothing and announces nothing.
     await ok(call('importFiles', { annotator: 'alice', files: [{ name: 'new.txt', base64 }] }))
@@ -96,7 +96,7 @@ describe('change feed', () => {
     await ok(call('setReviewStatus', { reviewer: 'rev', docId: DOC, status: 'reviewed' }))
     await ok(call('acceptCandidate', { reviewer: 'rev', docId: DOC, start: 0, end: 2, label: 'DATE', sources: ['alice'] }))
     expect(events.slice(1).map((e) => [e.kind, english(e.description)])).toEqual([
-      ['documents', `Marked ${DOC} restricted`],
+      ['documents', `Mark ${DOC} as not for AI training`],
       ['documents', `${DOC}: Reviewed`],
       ['spans', expect.stringMatching(/^Accept “.+” as Date \(alice\)$/)]
     ])
@@ -107,7 +107,7 @@ describe('change feed', () => {
     const backup = (await ok(call('backupNow', {}))) as { name: string }
     events.length = 0
     await ok(call('restoreBackup', { name: backup.name }, 'tab-a'))
-    expect(events).toEqual([expect.objectContaining({ kind: 'reload', origin: 'tab-a', description: expect.stringContaining(backup.name) })])
+    expect(events).toEqual([expect.objectContaining({ kind: 'reload', origin: 'tab-a', description: msg('changes:restoredElsewhere', { name: backup.name }) })])
   })
 
   it('a listener that throws neither fails the call nor stops other listeners', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/main'
 import { tempCore } from './helpers/core'
+import { english } from './helpers/english'
 
 /**
  * The CLI goes through the same handlers and dispatcher as IPC and HTTP: what the
@@ -39,13 +40,13 @@ describe('the CLI and the API share their handlers', () => {
     const file = cliProject()
     const status = await runCli(['labels', 'add', '--project', file, args.key, '--name', args.name, '--hotkey', args.hotkey, '--color', args.color], io)
     expect(status).toBe(1)
-    expect(err[0]).toBe(`spanmark: ${api.error.message}`)
+    expect(err[0]).toBe(`spanmark: ${english(api.error).message}`)
     // Invalid arguments: the dispatcher's validation message, exit status 2.
     const invalid = await core.dispatch('addLabel', { ...args, key: 'lower' })
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_args' } })
     err = []
     expect(await runCli(['labels', 'add', '--project', file, 'lower', '--name', 'x', '--hotkey', '9', '--color', '#123456'], io)).toBe(2)
-    expect(err[0]).toBe(`spanmark: ${!invalid.ok && invalid.error.message}`)
+    expect(err[0]).toBe(`spanmark: ${!invalid.ok && english(invalid.error).message}`)
     out = []
     await runCli(['labels', 'list', '--project', file], io)
     expect(out.join('\n')).not.toMatch(/Person again|lower/)
@@ -71,7 +72,7 @@ describe('the CLI and the API share their handlers', () => {
     const file = cliProject()
     writeFileSync(join(core.dir, 'bad.jsonl'), bad)
     expect(await runCli(['import', '--project', file, join(core.dir, 'bad.jsonl')], io)).toBe(1)
-    expect(err[0]).toBe(`spanmark: ${!api.ok && api.error.message}`)
-    expect(err.slice(1)).toEqual(!api.ok ? api.error.details.map((d) => `  ${d}`) : [])
+    expect(err[0]).toBe(`spanmark: ${!api.ok && english(api.error).message}`)
+    expect(err.slice(1)).toEqual(!api.ok ? english(api.error).details.map((d) => `  ${d}`) : [])
   })
 })

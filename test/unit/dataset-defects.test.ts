@@ -31,7 +31,7 @@ beforeEach(() => {
   importFiles(project, ['minji.jsonl', 'junho.jsonl'].map((n) => ({ name: n, bytes: readFileSync(join(ROOT, 'test', 'fixtures', 'review', n)) })))
   const review = new ReviewService(project)
   review.adjudicate({ reviewer: 'lead', annotators: ['minji', 'junho'], minAgree: 2 })
-  for (const id of REVIEWED) review.setStatus({ reviewer: 'lead', docId: id, status: 'reviewed' })
+  for (const id of REVIEWED) review.setStatus({ reviewer: 'lead', docId: id, status: 'reviewed', force: true })
 })
 afterEach(() => {
   project.close()

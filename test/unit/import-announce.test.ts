@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { english } from './helpers/english'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openOrCreateProject } from '../../src/main/default-project'
@@ -62,8 +63,8 @@ describe('announcing imports', () => {
     ]
     const r = await ok(call('importFiles', { files }))
     expect(r).toMatchObject({ newDocuments: 0, newSpans: 0, newRelations: 1, newEntities: 1, newEntityLinks: 1 })
-    expect(events.map((e) => [e.kind, e.kind === 'documents' ? e.description : '', e.origin])).toEqual([
-      ['documents', 'Imported 1 new link(s), 1 new entity and 1 span(s) linked to entities', 'tab-a']
+    expect(events.map((e) => [e.kind, e.kind === 'documents' ? english(e.description) : '', e.origin])).toEqual([
+      ['documents', 'Import 1 new link(s), 1 new entit(ies) and 1 span(s) linked to entities', 'tab-a']
     ])
     events = []
     expect(await ok(call('importFiles', { files }))).toMatchObject({ newRelations: 0, newEntities: 0, newEntityLinks: 0 })

@@ -76,7 +76,8 @@ describe('two reviewers in the gold layer', () => {
     await ok('rejectCandidate', { reviewer: 'rev2', ...candidate })
     const undo = await refused('undo', { annotator: 'rev1' })
     expect(undo.code).toBe('conflict')
-    expect(undo.message).toMatch(new RegExp(`^Cannot undo “Accept “.+” as Date \\(alice\\)”: that span was deleted by rev2 at ${TIME}; nothing changed\\.$`))
+    expect(undo.message).toMatch(/^Cannot undo “Accept “.+” as Date \(alice\)”: something it changes was changed since/)
+    expect(undo.details[0]).toMatch(new RegExp(`^“.+”: that span was deleted by rev2 at ${TIME}; nothing changed\\.$`))
     // rev2's own undo still works, and then rev1's does too.
     await ok('undo', { annotator: 'rev2' })
     await ok('undo', { annotator: 'rev1' })

@@ -181,7 +181,8 @@ describe('coarse events and reconnects', () => {
     expect(check()).toBe(true)
     await vi.waitFor(() => expect(shown(b).map((s) => [s.start, s.end])).toEqual([[3, 5]]))
     await vi.waitFor(() => expect(count(b)).toBe(1))
-    expect(b.store.getState().status).toMatchObject({ kind: 'info', message: 'Another program changed this project; showing its changes.' })
+    expect(b.store.getState().status).toMatchObject({ kind: 'info', message: { key: 'changes:otherProgram' } })
+    expect(englishText(b.store.getState().status!.message)).toBe('Another program changed this project; showing its changes.')
 
     // A change while B's stream was down is picked up when it comes back.
     b.pause()

@@ -141,7 +141,8 @@ describe('relations', () => {
     // Removed behind the history's back (another program): the undo of the unlink must not bring back a dangling link.
     project.write(() => project.spans.delete(day))
     const err = refusal(() => spans.undo({ annotator: 'alice' }))
-    expect([err.code, err.message]).toEqual(['conflict', 'Cannot undo “Unlink Date: “회동” → “4일””: a span of its link is gone now; nothing changed.'])
+    expect([err.code, err.message]).toEqual(['conflict', 'Cannot undo “Unlink Date: “회동” → “4일””: something it changes was changed since (perhaps by someone else or in another window); nothing changed.'])
+    expect(err.details.map((d) => english(d))).toEqual(['“회동” → “4일”: a span of its link is gone now; nothing changed.'])
     expect(rows()).toEqual([])
   })
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { english } from './helpers/english'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReviewView } from '../../src/shared/api'
@@ -63,8 +64,8 @@ describe('a label conflict is settled by accepting one side', () => {
     expect(refused.ok).toBe(false)
     if (refused.ok) return
     expect(refused.error.code).toBe('conflict')
-    expect(refused.error.message).toContain('오픈AI')
-    expect(refused.error.message).toContain('Organisation')
+    expect(english(refused.error).message).toContain('오픈AI')
+    expect(english(refused.error).message).toContain('Organisation')
     expect(layerKeys(GOLD)).toEqual(['575:579:ORGANISATION'])
     expectGoldRangesUnique()
 
@@ -118,7 +119,7 @@ describe('mark reviewed with undecided differences', () => {
     expect(refused.ok).toBe(false)
     if (refused.ok) return
     expect(refused.error.code).toBe('conflict')
-    expect(refused.error.message).toContain('7 of 12 differences')
+    expect(english(refused.error).message).toContain('7 of 12 differences')
     expect(core.project.review.status(A)).toBe('in_review')
 
     const forced = await core.call<{ status: string; undecided: number; differences: number }>('setReviewStatus', {
@@ -136,7 +137,7 @@ describe('mark reviewed with undecided differences', () => {
     await decideFive()
     const refused = await core.dispatch('setReviewStatus', { reviewer: 'lead', docId: A, status: 'reviewed' })
     expect(refused.ok).toBe(false)
-    if (!refused.ok) expect(refused.error.message).toContain('7 of 12')
+    if (!refused.ok) expect(english(refused.error).message).toContain('7 of 12')
     for (const c of (await review()).candidates) {
       if (c.kind !== 'agreed' && c.decision === null) await core.call('rejectCandidate', { reviewer: 'lead', docId: A, start: c.start, end: c.end, label: c.label })
     }

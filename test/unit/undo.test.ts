@@ -125,7 +125,8 @@ describe('undo (issue 15)', () => {
     await core.call('removeRegion', { annotator: 'bob', id: regions[0]!.id })
     const r = await core.dispatch('undo', { annotator: 'alice' })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error.message).toMatch(/^Cannot undo “Mark 1 region of .+ as not article text”: a region marked as not article text was changed since/)
+    if (!r.ok) expect(english(r.error).message).toMatch(/^Cannot undo “Mark 1 region of .+ as not article text”: something it changes was changed since/)
+    if (!r.ok) expect(english(r.error).details[0]).toMatch(/a region marked as not article text was changed since/)
     expect(core.project.regions.list(d)).toEqual([])
     // bob's own undo brings it back.
     expect(english((await undo('bob')).description)).toMatch(/^Undo: Unmark a region of /)

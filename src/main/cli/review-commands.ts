@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { sayCli } from './render-message'
 import { resolve } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { REVIEW_STATUS_NAMES, REVIEW_STATUSES, type ReviewStatus } from '../../shared/layers'
@@ -123,7 +124,7 @@ export function reviewCommand(
       )
     }
     const r = review.setStatus({ reviewer: reviewer.data, docId: doc, status, annotators: who, force: o.force })
-    io.out(`${r.description}.`)
+    io.out(`${sayCli(r.description)}.`)
   } catch (err) {
     if (err instanceof ApiError) throw new CliError(err.message)
     throw err

@@ -117,8 +117,11 @@ function stateOf(s: SpanState): SpanState {
 
 /** What a refusal's details name: the change's own text (project data, never translated), else its number. */
 function subjectOf(description: Message, groupId: number): string {
-  const text = description.params?.['text']
-  return typeof text === 'string' ? `“${text}”` : `#${groupId}`
+  const p = description.params ?? {}
+  if (p['text'] !== undefined) return `“${p['text']}”`
+  if (p['from'] !== undefined && p['to'] !== undefined) return `“${p['from']}” → “${p['to']}”`
+  if (p['name'] !== undefined) return `“${p['name']}”`
+  return `#${groupId}`
 }
 
 /**

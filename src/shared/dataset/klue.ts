@@ -96,11 +96,11 @@ export function decodeKlue(tsv: string): KlueSentence[] {
     let h = 0
     while (h < block.length && (block[h] as { text: string }).text.startsWith('##')) h++
     const first = block[0] as { line: number; text: string }
-    if (h === 0) throw new KlueError(first.line, 'blockStart', { text: first.text })
+    if (h === 0) throw new KlueError(first.line, 'blockStart', { text: first.text }, `a block starts with ${JSON.stringify(first.text)} instead of a "## id\\tsentence" line`)
     const header = block[h - 1] as { line: number; text: string }
     const tab = header.text.indexOf('\t')
     if (h === block.length) continue // comments only: a preamble followed by a blank line
-    if (!header.text.startsWith('## ') || tab < 0) throw new KlueError(header.line, 'notHeader', { text: header.text })
+    if (!header.text.startsWith('## ') || tab < 0) throw new KlueError(header.line, 'notHeader', { text: header.text }, `${JSON.stringify(header.text)} is not a "## id\\tsentence" line`)
     const id = header.text.slice(3, tab)
     const inline = header.text.slice(tab + 1)
     const chars: string[] = []
@@ -108,7 +108,7 @@ export function decodeKlue(tsv: string): KlueSentence[] {
     for (const row of block.slice(h)) {
       const t = row.text.lastIndexOf('\t')
       const c = t < 0 ? '' : row.text.slice(0, t)
-      if (codePoints(c).length !== 1) throw new KlueError(row.line, 'badRow', { id, row: row.text })
+      if (codePoints(c).length !== 1) throw new KlueError(row.line, 'badRow', { id, row: row.text }, `sentence ${id}: row ${JSON.stringify(row.text)} is not <one character>\\t<tag>`)
       chars.push(c)
       tags.push(row.text.slice(t + 1))
     }
@@ -120,10 +120,10 @@ export function decodeKlue(tsv: string): KlueSentence[] {
       // bioToSpans names the tag by its number in the sentence: tag k is on line header + k.
       const k = /tag (\d+)/.exec((err as Error).message)
       const tag = k ? tags[Number(k[1]) - 1] : undefined
-      throw new KlueError(k ? header.line + Number(k[1]) : header.line, 'badTag', { id, tag: tag ?? '' })
+      throw new KlueError(k ? header.line + Number(k[1]) : header.line, 'badTag', { id, tag: tag ?? '' }, (err as Error).message.replace(/\.$/, ''))
     }
     const expected = klueInline(chars, spans)
-    if (inline !== expected) throw new KlueError(header.line, 'headerMismatch', { id, inline, expected })
+    if (inline !== expected) throw new KlueError(header.line, 'headerMismatch', { id, inline, expected }, `sentence ${id}: the "## " line ${JSON.stringify(inline)} does not match the rows below it (${JSON.stringify(expected)})`)
     out.push({ id, inline, text, tags, spans, line: header.line })
   }
   return out
@@ -137,8 +137,10 @@ export class KlueError extends Error {
   constructor(
     readonly line: number,
     readonly reason: KlueProblem,
-    readonly params: Readonly<Record<string, string>>
+    readonly params: Readonly<Record<string, string>>,
+    /** The problem in English, for developers' logs and validation errors. */
+    readonly problem: string
   ) {
-    super(`KLUE line ${line}: ${reason} ${JSON.stringify(params)}`)
+    super(`KLUE line ${line}: ${problem}.`)
   }
 }

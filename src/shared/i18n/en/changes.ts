@@ -79,7 +79,7 @@ export const changes = {
   adjudicate: 'Adjudicate {{annotators}} (at least {{min}} agree)',
 
   importFiles: 'Import {{documents}} new document(s) and {{spans}} new span(s)',
-  importLinksEntities: 'Import {{links}} new link(s), {{entities}} new entities and {{linked}} span(s) linked to entities',
+  importLinksEntities: 'Import {{links}} new link(s), {{entities}} new entit(ies) and {{linked}} span(s) linked to entities',
   markRestricted: 'Mark {{docId}} as not for AI training',
   markNotRestricted: 'Mark {{docId}} as usable for AI training',
   restoredElsewhere: 'A backup ({{name}}) was restored in another window or tab; showing it.',
