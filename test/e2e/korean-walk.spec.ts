@@ -168,6 +168,8 @@ test.describe('the Korean UI', () => {
     await expect(page.getByRole('dialog')).toBeVisible()
     await scan(w, 'agreement')
     await closeDialog(page)
+    // The walk went through View → Hide sidebar too: bring the sidebar back for the search.
+    if ((await page.getByTestId('search-input').count()) === 0) await page.keyboard.press('Control+b')
     await page.getByTestId('search-input').fill('없는낱말')
     await page.getByTestId('search-input').press('Enter')
     await scan(w, 'search')

@@ -37,7 +37,7 @@ test('Meetings: the linked meetings of the seeds on a timeline; merge two into o
   await merge.click()
   await dialog.getByLabel('Name of the merged event').fill('서울 회동 2025년 2월')
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click()
-  await expect(dialog.getByRole('status')).toHaveText('Merged 2 meeting mention(s) into the event "서울 회동 2025년 2월"')
+  await expect(dialog.getByRole('status')).toHaveText('Merge 2 meeting mentions into the event “서울 회동 2025년 2월”')
   await expect(rows).toHaveCount(8)
   const merged = rows.filter({ hasText: '서울 회동 2025년 2월' })
   await expect(merged.locator('.meeting-date')).toHaveText('2025-02-04') // the finer date of the two wins
@@ -74,7 +74,7 @@ test('Meetings: the linked meetings of the seeds on a timeline; merge two into o
   await expect(dialog.getByRole('button', { name: 'Split event' })).toBeDisabled()
   await merged.getByRole('checkbox').check()
   await dialog.getByRole('button', { name: 'Split event' }).click()
-  await expect(dialog.getByRole('status')).toHaveText('Split 2 meeting mention(s) out of their event')
+  await expect(dialog.getByRole('status')).toHaveText('Split 2 meeting mentions out of their events')
   await expect(rows).toHaveCount(9)
   await expect(rows.filter({ hasText: '서울 회동 2025년 2월' })).toHaveCount(0)
 

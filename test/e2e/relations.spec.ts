@@ -57,7 +57,7 @@ test('a meeting is linked to its participant and date with p and d, shown in the
   await page.keyboard.press('p')
   await markById(page, A, day.id).click()
   await expect(status(page)).toHaveText(
-    'Participant links Meeting to Person or Organisation, but the other span is Date. Pick a Person or Organisation span.'
+    'Participant links Meeting to Person / Organisation, but the other span is Date. Pick a Person / Organisation span.'
   )
   await page.keyboard.press('l')
   await expect(panel).toContainText('click the place')

@@ -109,7 +109,7 @@ test('a change that fails in the queue is taken back with the queued changes tha
     await route.fulfill({
       status: 409,
       contentType: 'application/json',
-      body: JSON.stringify({ ok: false, error: { code: 'conflict', message: 'That span was changed elsewhere; nothing changed.', details: [] } })
+      body: JSON.stringify({ ok: false, error: { code: 'conflict', message: { key: 'errors:span.deleted', params: { what: 'That span' } }, details: [] } })
     })
   })
   await selectText(page, D4, '올트먼')
@@ -120,7 +120,7 @@ test('a change that fails in the queue is taken back with the queued changes tha
   await expect(docText(page, D4).locator('mark[data-span-id]')).toHaveCount(0)
   await expect.poll(() => asked).toBe(true)
   release()
-  await expect(status(page)).toHaveText('That span was changed elsewhere; nothing changed. — undone on screen: that change and 1 change that depended on it.')
+  await expect(status(page)).toHaveText('That span was deleted elsewhere; nothing changed. — undone on screen: that change and 1 change that depended on it.')
   const [span] = await renderedSpans(page, D4)
   expect(span).toMatchObject({ label: 'PERSON', text: '올트먼' })
   expect(dbSpans(server.projectFile, D4).map((s) => s.label)).toEqual(['PERSON'])

@@ -217,13 +217,6 @@ export function createApiHandlers({ project, prefs = memoryPrefs(), annotator, f
   }))
 }
 
-/**
- * Web mode opens no other project by path: any page that reaches the server could otherwise open,
- * create or overwrite files anywhere the server may write.
- */
-const WEB_SWITCH_REFUSED =
-  'Opening or creating another project is only possible in the desktop app. This server stays on its project; to work on another one, stop it and start it on that file: spanmark serve --project FILE.sqlite'
-
 /** The project's name: its file name without .sqlite. */
 const projectName = (project: Project): string => basename(project.path).replace(/\.sqlite$/i, '')
 
