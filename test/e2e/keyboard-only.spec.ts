@@ -16,6 +16,9 @@ async function tabTo(page: Page, selector: string, back = false): Promise<void> 
 const focused = (page: Page) => page.locator('*:focus')
 
 // No clicks anywhere in this file: page.keyboard only.
+// One long walk through the whole app by keyboard (every menu dialog): more than the default 30 s on a busy machine.
+test.setTimeout(90_000)
+
 test('keyboard alone: open documents, select text, label, relabel, move between spans, delete, undo, cheat sheet, menus', async ({ page, server }) => {
   await openApp(page, server)
 
