@@ -1,14 +1,8 @@
 import type { Db } from './database'
+import type { IgnoredRegion } from './regions-repo'
 
-/** A region as the history keeps it (every column but its id). */
-export interface RegionState {
-  start: number
-  end: number
-  source: 'manual' | 'suggested'
-  reason: string
-  createdBy: string
-  createdAt: string
-}
+/** A region as the history keeps it (every column but its id; the change row has the document). */
+export type RegionState = Omit<IgnoredRegion, 'id' | 'docId'>
 
 export interface RegionChange {
   regionId: number
