@@ -231,14 +231,6 @@ export const errors = {
     detail: '{{code}}: {{reason}}'
   },
   span: {
-    /** The annotator-name reasons, with where the name was found (an import line's field). */
-  fieldAt: {
-    annotatorEmpty: '{{field}}: the annotator name is empty.',
-    annotatorLong: '{{field}}: the annotator name is longer than 64 characters.',
-    annotatorControl: '{{field}}: the annotator name has control characters.',
-    annotatorReserved: '{{field}}: gold and gold:… are reserved for the reviewed layer; choose another name.'
-  },
-  noDocument: 'There is no document "{{docId}}" in this project.',
     empty: 'A span must cover at least one character (start {{start}}, end {{end}}).',
     pastEnd: 'The span ends at {{end}}, past the end of "{{docId}}" ({{length}} characters).',
     onlySpaces: 'The selection holds only spaces and punctuation: select the words to label.',

@@ -223,13 +223,6 @@ export const errors: Catalogue<typeof en> = {
     detail: '{{code}}: {{reason}}'
   },
   span: {
-    fieldAt: {
-    annotatorEmpty: '{{field}}: 작업자 이름이 비어 있습니다.',
-    annotatorLong: '{{field}}: 작업자 이름이 64자보다 깁니다.',
-    annotatorControl: '{{field}}: 작업자 이름에 제어 문자가 들어 있습니다.',
-    annotatorReserved: '{{field}}: gold와 gold:…는 검토를 마친 레이어용으로 예약되어 있습니다. 다른 이름을 고르세요.'
-  },
-  noDocument: '이 프로젝트에 “{{docId}}” 문서가 없습니다.',
     empty: '스팬은 한 글자 이상이어야 합니다(시작 {{start}}, 끝 {{end}}).',
     pastEnd: '스팬이 {{end}}에서 끝나는데, “{{docId}}”의 끝({{length}}자)을 넘습니다.',
     onlySpaces: '선택한 부분에 공백과 문장 부호만 있습니다. 레이블할 낱말을 선택하세요.',
