@@ -10,6 +10,8 @@ import { labelMethods } from './labels-schema'
 import { settingsMethods } from './settings-schema'
 import { relationChangeSchema, relationRoleSchema, relationSchema, relationType } from './relations-schema'
 import { regionSchema, regionSource, regionsChangedSchema, suggestedRegionSchema, suggestionSchema } from './overlays-schema'
+import { candidateSchema, linkCandidateSchema, reviewViewSchema } from './review-schema'
+import { occurrenceHitSchema, occurrencesResultSchema, occurrenceText } from './occurrences-schema'
 import {
   annotatorName,
   docId,
@@ -102,34 +104,6 @@ const exportResultSchema = z.object({
   entities: z.object({ fileName: z.string(), content: z.string(), count: z.int() }).optional()
 })
 
-const candidateSchema = spanStateSchema.extend({
-  key: z.string(),
-  annotators: z.array(z.string()),
-  kind: z.enum(['agreed', 'label_conflict', 'boundary_conflict', 'mixed_conflict', 'only_one', 'partial']),
-  related: z.array(z.string()),
-  decision: z.enum(['accepted', 'rejected']).nullable(),
-  /** Edited before accepting: what went into gold for it. */
-  editedTo: spanStateSchema.optional()
-})
-
-const linkCandidateSchema = z.object({
-  key: z.string(),
-  from: spanStateSchema,
-  to: spanStateSchema,
-  type: relationType,
-  annotators: z.array(z.string()),
-  kind: z.enum(['agreed', 'conflict', 'only_some']),
-  decision: z.enum(['accepted']).nullable()
-})
-
-const reviewViewSchema = z.object({
-  docId,
-  annotators: z.array(z.string()),
-  status: reviewStatusSchema,
-  candidates: z.array(candidateSchema),
-  gold: z.array(spanSchema.extend({ sources: z.array(z.string()), acceptedBy: z.string().nullable() })),
-  links: z.array(linkCandidateSchema)
-})
 
 const mergeResultSchema = z.object({
   from: z.string(),
@@ -156,38 +130,6 @@ const spanArgs = { docId, start: offset, end: offset, label: labelKey }
 const noArgs = z.object({}).strict()
 
 // --- Label all occurrences (issue 8): src/main/services/occurrences-service.ts ---
-/** The text whose occurrences are looked for: a span's text, so never more than a paragraph. */
-const occurrenceText = z.string().min(1, 'errors:field.occurrenceEmpty').max(1000, 'errors:field.occurrenceLong')
-
-const occurrenceHitSchema = z.object({
-  docId,
-  title: z.string(),
-  /** Code points, end exclusive. */
-  start: offset,
-  end: offset,
-  /** Keyword in context: about 30 characters either side (whitespace runs as one space, … where cut). */
-  left: z.string(),
-  match: z.string(),
-  right: z.string(),
-  /** A span of the annotator's layer on or around this occurrence (any label), or null. */
-  existing: spanStateSchema.nullable()
-})
-
-const occurrencesResultSchema = z.object({
-  text: z.string(),
-  scope: z.enum(['document', 'open', 'corpus']),
-  /** At most 5,000, in document id order then text order. */
-  hits: z.array(occurrenceHitSchema),
-  /** Occurrences left out because the layer already labels them with `label`. */
-  alreadyLabelled: z.int().min(0),
-  /** Occurrences left out because they are in a region marked as not article text. */
-  ignored: z.int().min(0),
-  /** Documents with at least one listed hit, and documents searched. */
-  documents: z.int().min(0),
-  searched: z.int().min(0),
-  /** True when the list stopped at its limit. */
-  more: z.boolean()
-})
 
 const occurrenceMethods = {
   findOccurrences: {
