@@ -9,24 +9,18 @@ import type { BuildOptions } from '../../src/main/dataset/options'
 import { parseSplits } from '../../src/main/dataset/splits'
 import { openOrCreateProject } from '../../src/main/default-project'
 import { importFiles } from '../../src/main/services/import-service'
-import { ReviewService } from '../../src/main/services/review-service'
 import type { Project } from '../../src/main/store/project'
 import { DATASET_FORMATS, type DatasetFormat } from '../../src/shared/dataset'
 import { tempDir } from './helpers/temp-project'
+import { seedGoldProject } from './helpers/seed-gold'
 
-const ROOT = join(__dirname, '..', '..')
 let dir: string
 let cleanup: () => void
 let project: Project
 
 beforeEach(() => {
   ;({ dir, cleanup } = tempDir())
-  // The seeded default project (003 is restricted by its notice), both test annotators, gold by adjudication.
-  project = openOrCreateProject(join(dir, 'p.sqlite'), join(ROOT, 'seeds'))
-  importFiles(project, ['minji.jsonl', 'junho.jsonl'].map((n) => ({ name: n, bytes: readFileSync(join(ROOT, 'test', 'fixtures', 'review', n)) })))
-  const review = new ReviewService(project)
-  review.adjudicate({ reviewer: 'lead', annotators: ['minji', 'junho'], minAgree: 2 })
-  for (const id of ['000_2f535eeb48f059c6', '001_2d6efb4355ea70ef', '002_350a00930be01512']) review.setStatus({ reviewer: 'lead', docId: id, status: 'reviewed', force: true })
+  project = seedGoldProject(dir)
 })
 afterEach(() => {
   project.close()

@@ -7,31 +7,24 @@ import type { Manifest } from '../../src/main/dataset/manifest'
 import type { BuildOptions } from '../../src/main/dataset/options'
 import { parseSplits } from '../../src/main/dataset/splits'
 import { openOrCreateProject } from '../../src/main/default-project'
-import { importFiles } from '../../src/main/services/import-service'
-import { ReviewService } from '../../src/main/services/review-service'
 import type { Project } from '../../src/main/store/project'
 import { tokenize, type DatasetFormat } from '../../src/shared/dataset'
 import { loadHfFolder, readCard } from './helpers/dataset-readers'
 import { tempDir } from './helpers/temp-project'
+import { seedGoldProject } from './helpers/seed-gold'
 
 /**
  * Issue 16, defects 1–5, each as the real libraries met it (see scripts/check-datasets.py
  * for the same calls with datasets, spaCy and seqeval). Defect 6 (EPIPE) runs the built
  * CLI: test/e2e/dataset.spec.ts.
  */
-const ROOT = join(__dirname, '..', '..')
-const REVIEWED = ['000_2f535eeb48f059c6', '001_2d6efb4355ea70ef', '002_350a00930be01512']
 let dir: string
 let cleanup: () => void
 let project: Project
 
 beforeEach(() => {
   ;({ dir, cleanup } = tempDir())
-  project = openOrCreateProject(join(dir, 'p.sqlite'), join(ROOT, 'seeds'))
-  importFiles(project, ['minji.jsonl', 'junho.jsonl'].map((n) => ({ name: n, bytes: readFileSync(join(ROOT, 'test', 'fixtures', 'review', n)) })))
-  const review = new ReviewService(project)
-  review.adjudicate({ reviewer: 'lead', annotators: ['minji', 'junho'], minAgree: 2 })
-  for (const id of REVIEWED) review.setStatus({ reviewer: 'lead', docId: id, status: 'reviewed', force: true })
+  project = seedGoldProject(dir)
 })
 afterEach(() => {
   project.close()
